@@ -1,0 +1,69 @@
+"""Shared fixtures: the directory, one named user per role, clients signed in past the second factor."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+from toandan.accounts.models import User
+from toandan.core.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, PASSWORD, make_staff
+from toandan.orgs.models import Role, Unit
+from toandan.orgs.services import sync_units
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _expected_database(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """CI runs the suite once per database; fail loudly if the PostgreSQL run silently used SQLite."""
+    expected = os.environ.get("TOANDAN_EXPECT_DB")
+    if expected:
+        with django_db_blocker.unblock():
+            assert connection.vendor == expected, f"expected {expected}, tests run on {connection.vendor}"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    # Rate-limit counters live in the cache: each test starts with none.
+    cache.clear()
+
+
+@pytest.fixture
+def units(db: Any) -> None:
+    if not Unit.objects.exists():
+        sync_units()
+
+
+@pytest.fixture
+def citizen(db: Any) -> User:
+    return User.objects.create_user(username="citizen", password=PASSWORD)
+
+
+@pytest.fixture
+def commune_a_officer(units: None) -> User:
+    return make_staff("officer_a", COMMUNE_A_POLICE, Role.UNIT_OFFICER)
+
+
+@pytest.fixture
+def commune_b_officer(units: None) -> User:
+    return make_staff("officer_b", COMMUNE_B_POLICE, Role.UNIT_OFFICER)
+
+
+@pytest.fixture
+def provincial_officer(units: None) -> User:
+    return make_staff("provincial", "ca-tinh", Role.STANDING_OFFICER, include_subunits=True)
+
+
+@pytest.fixture
+def steering_member(units: None) -> User:
+    return make_staff("steering", "bcd138", Role.STEERING_MEMBER)
+
+
+@pytest.fixture
+def admin_user(units: None) -> User:
+    user = make_staff("admin", "tinh-quang-ngai", Role.ADMIN, include_subunits=True)
+    user.is_staff = user.is_superuser = True
+    user.save(update_fields=["is_staff", "is_superuser"])
+    return user

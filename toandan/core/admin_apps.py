@@ -1,0 +1,7 @@
+"""Use the platform's admin site (second factor required) instead of Django's default one."""
+
+from django.contrib.admin.apps import AdminConfig
+
+
+class ToanDanAdminConfig(AdminConfig):
+    default_site = "toandan.core.admin_site.ToanDanAdminSite"

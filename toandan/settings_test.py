@@ -1,0 +1,10 @@
+"""Fast, isolated settings for the test suite: cheap hashing, immediate tasks, mail kept in memory."""
+
+from toandan.settings import *  # noqa: F403
+
+SECRET_KEY = "test-secret-key-not-for-production-" + "x" * 30  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+TOANDAN_DEMO_SKIP_2FA = False

@@ -1,0 +1,23 @@
+"""URL map: citizen pages in Vietnamese paths, staff under /can-bo/, the JSON API under /api/v1/."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from toandan.api.urls import api
+from toandan.core.views import healthz
+
+urlpatterns = [
+    path("", include("toandan.core.urls")),
+    path("", include("toandan.accounts.urls")),
+    path("can-bo/don-vi/", include("toandan.orgs.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("quan-tri/", admin.site.urls),
+]
+
+handler403 = "toandan.core.errors.forbidden"
+handler404 = "toandan.core.errors.not_found"
+handler500 = "toandan.core.errors.server_error"
