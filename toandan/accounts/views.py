@@ -23,7 +23,7 @@ from toandan.accounts.models import User
 from toandan.accounts.permissions import SECOND_FACTOR_SESSION_KEY, is_staff_user
 from toandan.core.audit import record
 from toandan.core.models import AuditAction
-from toandan.core.ratelimit import hit
+from toandan.core.ratelimit import exhausted, hit
 
 PENDING_KEY = "toandan_pending_user"
 NEXT_KEY = "toandan_next"
@@ -55,8 +55,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"].strip()
         user_key = f"user:{username.casefold()}"
-        if hit(request, "login-ip", settings.LOGIN_ATTEMPTS_PER_IP) or hit(
-            request, "login-fail", settings.LOGIN_FAILURES_PER_USER, key=user_key, increment=False
+        if hit(request, "login-ip", settings.LOGIN_ATTEMPTS_PER_IP) or exhausted(
+            request, "login-fail", settings.LOGIN_FAILURES_PER_USER, user_key
         ):
             record(AuditAction.LOGIN_THROTTLED, request=request, username=username[:150])
             form.add_error(None, _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."))

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit import ALL
+from django_ratelimit.core import get_usage, is_ratelimited
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -22,9 +23,15 @@ def hit(request: HttpRequest, group: str, rate: str, key: str | None = None, inc
         group=group,
         key=(lambda g, r: key) if key is not None else ip_key,
         rate=rate,
-        method=is_ratelimited.ALL,
+        method=ALL,
         increment=increment,
     )
+
+
+def exhausted(request: HttpRequest, group: str, rate: str, key: str) -> bool:
+    """True when `key` already used its whole allowance in `group` (checks without counting)."""
+    usage = get_usage(request, group=group, key=lambda g, r: key, rate=rate, method=ALL, increment=False)
+    return bool(usage and usage["count"] >= usage["limit"])
 
 
 def too_many_requests(request: HttpRequest) -> HttpResponse:
