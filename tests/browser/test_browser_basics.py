@@ -55,8 +55,8 @@ def test_form_errors_are_announced_and_tied_to_fields(
     page.wait_for_url("**/dang-nhap/xac-thuc/")
     field = page.get_by_label("Mã xác thực 6 chữ số")
     field.fill("12ab")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     field = page.get_by_label("Mã xác thực 6 chữ số")
     assert field.get_attribute("aria-invalid") == "true"
     error_id = field.get_attribute("aria-describedby")
