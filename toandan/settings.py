@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "toandan.accounts",
     "toandan.orgs",
     "toandan.plans",
+    "toandan.indicators",
+    "toandan.reports",
+    "toandan.triage",
     "toandan.api",
 ]
 
