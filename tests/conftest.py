@@ -13,6 +13,7 @@ from toandan.accounts.models import User
 from toandan.core.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, PASSWORD, make_staff
 from toandan.orgs.models import Role, Unit
 from toandan.orgs.services import sync_units
+from toandan.reports.defaults import install_routing_rules
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -34,6 +35,7 @@ def _fresh_cache() -> None:
 def units(db: Any) -> None:
     if not Unit.objects.exists():
         sync_units()
+        install_routing_rules()
 
 
 @pytest.fixture

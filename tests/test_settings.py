@@ -19,6 +19,7 @@ SAFE_PRODUCTION = {
     "DATABASE_URL": "postgres://toandan@db.internal:5432/toandan",
     "EMAIL_BACKEND": "smtp",
     "TOANDAN_DEMO_SKIP_2FA": "0",
+    "REPORTER_IDENTITY_KEY": "q5JcI0v3Zb0nq0hH6kYQ2qgk3sX5lqJ2W9oWl3mJd8E=",
 }
 
 
@@ -106,3 +107,10 @@ def test_production_command_refuses_to_start_without_secret(tmp_path: Path) -> N
     )
     assert result.returncode != 0
     assert "SECRET_KEY: required in production mode" in result.stderr
+
+
+def test_reporter_identity_key_is_generated_once_or_validated(tmp_path: Path) -> None:
+    first = load_config({}, tmp_path).reporter_identity_keys
+    assert first == load_config({}, tmp_path).reporter_identity_keys
+    with pytest.raises(ImproperlyConfigured, match="REPORTER_IDENTITY_KEY"):
+        load_config({"REPORTER_IDENTITY_KEY": "not-a-key"}, tmp_path)

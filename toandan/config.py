@@ -5,8 +5,10 @@ Kept apart from settings.py so the rules can be tested with any environment.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,16 +110,28 @@ def parse_database_url(url: str, base_dir: Path) -> dict[str, Any]:
     return config
 
 
-def embedded_secret_key(var_dir: Path) -> str:
-    """Generate the embedded default's secret once, keep it under var/ with owner-only permissions."""
-    path = var_dir / "secret_key"
+def embedded_secret(var_dir: Path, name: str, make: Callable[[], str]) -> str:
+    """Generate an embedded default's secret once, keep it under var/ with owner-only permissions."""
+    path = var_dir / name
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
     var_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(50)
+    key = make()
     path.write_text(key, encoding="utf-8")
     path.chmod(0o600)
     return key
+
+
+def valid_fernet_keys(value: str) -> bool:
+    keys = [k.strip() for k in value.split(",") if k.strip()]
+    try:
+        return bool(keys) and all(len(base64.urlsafe_b64decode(k.encode())) == 32 for k in keys)
+    except (ValueError, binascii.Error):
+        return False
+
+
+def new_fernet_key() -> str:
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
 
 
 @dataclass
@@ -144,6 +158,7 @@ class Config:
     cache_backend: str
     demo_skip_2fa: bool
     trusted_proxy_count: int
+    reporter_identity_keys: str
     problems: list[str] = field(default_factory=list)
 
 
@@ -166,9 +181,18 @@ def load_config(environ: Mapping[str, str], base_dir: Path) -> Config:
         if production:
             problems.append("SECRET_KEY: required in production mode (or SECRET_KEY_FILE)")
         else:
-            secret_key = embedded_secret_key(var_dir)
+            secret_key = embedded_secret(var_dir, "secret_key", lambda: secrets.token_urlsafe(50))
     elif production and (len(secret_key) < 50 or secret_key.startswith(UNSAFE_SECRET_PREFIX)):
         problems.append("SECRET_KEY: must be at least 50 random characters in production mode")
+
+    identity_keys = env.str("REPORTER_IDENTITY_KEY")
+    if not identity_keys:
+        if production:
+            problems.append("REPORTER_IDENTITY_KEY: required in production mode (or its _FILE)")
+        else:
+            identity_keys = embedded_secret(var_dir, "reporter_identity_key", new_fernet_key)
+    elif not valid_fernet_keys(identity_keys):
+        raise ImproperlyConfigured("REPORTER_IDENTITY_KEY: expected comma-separated base64 keys of 32 bytes")
 
     allowed_hosts = env.list("ALLOWED_HOSTS", [] if production else ["127.0.0.1", "localhost", "[::1]"])
     default_email = "smtp" if production else "file"
@@ -214,4 +238,5 @@ def load_config(environ: Mapping[str, str], base_dir: Path) -> Config:
         cache_backend=cache_backend,
         demo_skip_2fa=demo_skip_2fa,
         trusted_proxy_count=env.int("TRUSTED_PROXY_COUNT", 0),
+        reporter_identity_keys=identity_keys,
     )

@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = CONFIG.csrf_trusted_origins
 VAR_DIR = Path(CONFIG.var_dir)
 TOANDAN_DEMO_SKIP_2FA = CONFIG.demo_skip_2fa
 TRUSTED_PROXY_COUNT = CONFIG.trusted_proxy_count
+REPORTER_IDENTITY_KEYS = CONFIG.reporter_identity_keys
 
 INSTALLED_APPS = [
     "toandan.core.admin_apps.ToanDanAdminConfig",
@@ -115,6 +116,10 @@ LOGIN_FAILURES_PER_USER = "5/15m"
 LOGIN_ATTEMPTS_PER_IP = "20/15m"
 PUBLIC_RATE_GET = "240/m"
 PUBLIC_RATE_WRITE = "30/m"
+POW_DIFFICULTY = 16  # leading zero bits of SHA-256: ~65,000 hashes per submission
+REPORT_RATE_PER_IP = "20/h"
+REPORT_RATE_WITHOUT_POW = "3/h"
+REPORT_RATE_PER_CONTACT = "5/h"
 RATELIMIT_USE_CACHE = "default"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 

@@ -95,3 +95,18 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} @ {self.last_seen:%H:%M:%S}"
+
+
+class DayOff(models.Model):
+    """An extra day off decided by the Government (e.g. a bridge day) that the holidays package lacks."""
+
+    day = models.DateField(_("ngày"), unique=True)
+    reason = models.CharField(_("lý do"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ bổ sung")
+        verbose_name_plural = _("ngày nghỉ bổ sung")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {self.reason}"

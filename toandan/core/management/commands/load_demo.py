@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from toandan.accounts.models import User
 from toandan.orgs.models import Role, Unit
-from toandan.orgs.services import grant_role, sync_units
+from toandan.orgs.services import grant_role
 from toandan.plans.services import load_seed_plan
 
 DEMO_PASSWORD = "ToanDan@2026"  # noqa: S105 - printed on purpose: demo only
@@ -35,8 +36,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
-        counts = sync_units()
-        self.stdout.write(f"Đơn vị: {counts['created']} mới, {counts['updated']} cập nhật.")
+        call_command("init_data", stdout=self.stdout)
         for username, full_name, unit_code, role, subunits in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username, defaults={"full_name": full_name, "is_demo": True}

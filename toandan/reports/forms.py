@@ -1,0 +1,310 @@
+"""The citizen's report form and the follow-up forms; every error names the field in plain Vietnamese."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import phonenumbers
+from django import forms
+from django.core.validators import validate_email
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from toandan.core.forms import AccessibleForm
+from toandan.orgs.matching import name_key
+from toandan.orgs.models import Unit, UnitKind
+from toandan.reports.codes import normalize_code
+from toandan.reports.models import PaymentMethod, ReportCategory
+from toandan.reports.uploads import MAX_FILES
+
+MAX_IDENTIFIERS = 30
+_MONEY_WORDS = {
+    "ty": 1_000_000_000,
+    "tỷ": 1_000_000_000,
+    "trieu": 1_000_000,
+    "triệu": 1_000_000,
+    "tr": 1_000_000,
+    "nghin": 1_000,
+    "nghìn": 1_000,
+    "ngan": 1_000,
+    "ngàn": 1_000,
+    "k": 1_000,
+}
+
+
+def parse_money(text: str) -> int | None:
+    """'5.000.000', '5,000,000 đ', '5 triệu', '2tr500', '1,5 tỷ' → đồng; None when empty."""
+    raw = (
+        text.strip()
+        .lower()
+        .replace("vnđ", "")
+        .replace("vnd", "")
+        .replace("đồng", "")
+        .replace("đ", "")
+        .strip()
+    )
+    if not raw:
+        return None
+    match = re.fullmatch(
+        r"(\d+(?:[.,]\d+)?)\s*(tỷ|ty|triệu|trieu|tr|nghìn|nghin|ngàn|ngan|k)\s*(\d{1,3})?", raw
+    )
+    if match:
+        number = float(match.group(1).replace(",", "."))
+        unit = _MONEY_WORDS[match.group(2)]
+        rest = int(match.group(3)) * unit // 1000 if match.group(3) else 0
+        return int(round(number * unit)) + rest
+    digits = re.sub(r"[.,\s]", "", raw)
+    if not digits.isdigit():
+        raise forms.ValidationError(_("Số tiền chỉ gồm chữ số, ví dụ 5.000.000 hoặc 5 triệu."))
+    return int(digits)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        items = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(items) > MAX_FILES:
+            raise forms.ValidationError(_("Chỉ gửi được tối đa %(count)s tệp.") % {"count": MAX_FILES})
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
+
+
+class ReportForm(AccessibleForm):
+    category = forms.ModelChoiceField(
+        label=_lazy("Bạn muốn tố giác việc gì?"),
+        queryset=ReportCategory.objects.filter(is_active=True),
+        empty_label=_lazy("— Chọn loại —"),
+        error_messages={"required": _lazy("Hãy chọn loại sự việc.")},
+    )
+    description = forms.CharField(
+        label=_lazy("Chuyện gì đã xảy ra?"),
+        min_length=20,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_lazy("Kể lại theo thứ tự: ai liên lạc, bằng cách nào, họ nói gì, bạn đã làm gì."),
+        error_messages={
+            "required": _lazy("Hãy mô tả sự việc."),
+            "min_length": _lazy("Mô tả quá ngắn: hãy viết ít nhất 20 ký tự."),
+        },
+    )
+    happened_on = forms.DateField(
+        label=_lazy("Ngày xảy ra"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"invalid": _lazy("Ngày không hợp lệ.")},
+    )
+    commune = forms.CharField(
+        label=_lazy("Xã, phường nơi xảy ra (hoặc nơi bạn ở)"),
+        required=False,
+        max_length=120,
+        widget=forms.TextInput(attrs={"list": "communes", "autocomplete": "off"}),
+        help_text=_lazy("Gõ vài chữ để chọn trong 96 xã, phường, đặc khu của tỉnh; có thể gõ không dấu."),
+    )
+    outside_province = forms.BooleanField(
+        label=_lazy("Xảy ra ngoài tỉnh Quảng Ngãi hoặc không rõ nơi"), required=False
+    )
+    money_lost = forms.CharField(
+        label=_lazy("Số tiền bị mất (đồng)"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text=_lazy("Ví dụ: 5.000.000 hoặc 5 triệu."),
+    )
+    payment_method = forms.ChoiceField(
+        label=_lazy("Bạn đã trả tiền bằng cách nào?"), choices=PaymentMethod.choices, required=False
+    )
+    identifiers = forms.CharField(
+        label=_lazy("Số điện thoại, số tài khoản, đường link, tài khoản mạng xã hội, e-mail của đối tượng"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_lazy(
+            "Mỗi dòng một thông tin. Tài khoản ngân hàng: ghi kèm tên ngân hàng, "
+            "ví dụ “Vietcombank 0123456789”."
+        ),
+    )
+    evidence = MultipleFileField(
+        label=_lazy("Ảnh chụp, ghi âm, tệp PDF làm bằng chứng"),
+        required=False,
+        help_text=_lazy(
+            "Tối đa 10 tệp, mỗi tệp 10 MB: ảnh JPEG, PNG, WebP, HEIC; PDF; âm thanh MP3, M4A, OGG."
+        ),
+        widget=MultipleFileInput(attrs={"accept": "image/*,application/pdf,audio/*"}),
+    )
+    anonymous = forms.TypedChoiceField(
+        label=_lazy("Bạn có muốn để lại thông tin liên lạc?"),
+        coerce=lambda v: v == "1",
+        choices=[
+            ("0", _lazy("Có, để cơ quan công an liên hệ khi cần")),
+            ("1", _lazy("Không, tôi gửi ẩn danh")),
+        ],
+        widget=forms.RadioSelect,
+        initial="0",
+        help_text=_lazy(
+            "Tố giác ẩn danh không được gọi lại để hỏi thêm và có thể không xử lý được nếu thiếu thông tin."
+        ),
+    )
+    name = forms.CharField(label=_lazy("Họ và tên"), required=False, max_length=100)
+    phone = forms.CharField(
+        label=_lazy("Số điện thoại"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.CharField(
+        label=_lazy("Thư điện tử (để nhận mã tra cứu)"),
+        required=False,
+        max_length=200,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    id_number = forms.CharField(
+        label=_lazy("Số định danh cá nhân (CCCD)"),
+        required=False,
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    consent = forms.BooleanField(
+        label=_lazy("Tôi đồng ý với việc xử lý dữ liệu cá nhân nêu trên."),
+        error_messages={"required": _lazy("Cần bạn đồng ý thì cơ quan công an mới xử lý được tố giác.")},
+    )
+    # A field people never see; scripts that fill every field give themselves away.
+    website = forms.CharField(
+        required=False,
+        label="website",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off", "class": "hp"}),
+    )
+    pow_challenge = forms.CharField(required=False, widget=forms.HiddenInput)
+    pow_nonce = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_happened_on(self) -> Any:
+        day = self.cleaned_data.get("happened_on")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("Ngày xảy ra không thể ở tương lai."))
+        if day and day.year < 2000:
+            raise forms.ValidationError(_("Ngày xảy ra không hợp lệ."))
+        return day
+
+    def clean_commune(self) -> Unit | None:
+        text = self.cleaned_data.get("commune", "").strip()
+        if not text:
+            return None
+        communes = Unit.objects.filter(kind=UnitKind.COMMUNE, is_active=True)
+        exact = communes.filter(name__iexact=text).first()
+        if exact:
+            return exact
+        key = name_key(text)
+        matches = [u for u in communes if u.name_key == key or u.name_key.split(" ", 1)[-1] == key]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise forms.ValidationError(
+                _("Có nhiều xã trùng tên khi gõ không dấu; hãy chọn trong danh sách.")
+            )
+        raise forms.ValidationError(_("Không tìm thấy xã, phường này trong tỉnh; hãy chọn trong danh sách."))
+
+    def clean_money_lost(self) -> int | None:
+        amount = parse_money(self.cleaned_data.get("money_lost", ""))
+        if amount is not None and amount > 10**13:
+            raise forms.ValidationError(_("Số tiền quá lớn, hãy kiểm tra lại."))
+        return amount
+
+    def clean_identifiers(self) -> list[str]:
+        lines = [
+            line.strip() for line in self.cleaned_data.get("identifiers", "").splitlines() if line.strip()
+        ]
+        if len(lines) > MAX_IDENTIFIERS:
+            raise forms.ValidationError(_("Tối đa %(count)s dòng.") % {"count": MAX_IDENTIFIERS})
+        if any(len(line) > 300 for line in lines):
+            raise forms.ValidationError(_("Mỗi dòng tối đa 300 ký tự."))
+        return lines
+
+    def clean_phone(self) -> str:
+        raw = self.cleaned_data.get("phone", "").strip()
+        if not raw:
+            return ""
+        try:
+            number = phonenumbers.parse(raw, "VN")
+        except phonenumbers.NumberParseException as exc:
+            raise forms.ValidationError(_("Số điện thoại không hợp lệ.")) from exc
+        if not phonenumbers.is_valid_number(number):
+            raise forms.ValidationError(_("Số điện thoại không hợp lệ."))
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+    def clean_email(self) -> str:
+        raw = self.cleaned_data.get("email", "").strip()
+        if raw:
+            try:
+                validate_email(raw)
+            except forms.ValidationError as exc:
+                raise forms.ValidationError(_("Địa chỉ thư điện tử không hợp lệ.")) from exc
+        return raw
+
+    def clean_id_number(self) -> str:
+        raw = self.cleaned_data.get("id_number", "").strip().replace(" ", "")
+        if raw and not re.fullmatch(r"\d{9}|\d{12}", raw):
+            raise forms.ValidationError(_("Số định danh gồm 12 chữ số (hoặc 9 chữ số với CMND cũ)."))
+        return raw
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("Không gửi được tố giác. Vui lòng thử lại."))
+        if (
+            data.get("anonymous") is False
+            and not (data.get("phone") or data.get("email"))
+            and not self.errors
+        ):
+            self.add_error("phone", _("Để lại số điện thoại hoặc thư điện tử, hoặc chọn gửi ẩn danh."))
+        if data.get("commune") and data.get("outside_province"):
+            self.add_error("outside_province", _("Đã chọn xã trong tỉnh: bỏ chọn ô “ngoài tỉnh”."))
+        return data
+
+
+class FollowForm(AccessibleForm):
+    code = forms.CharField(
+        label=_lazy("Mã tra cứu"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )
+    key = forms.CharField(
+        label=_lazy("Mã bí mật"),
+        max_length=30,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}, render_value=True),
+    )
+
+    def clean_code(self) -> str:
+        code = normalize_code(self.cleaned_data["code"])
+        if code is None:
+            raise forms.ValidationError(
+                _("Mã tra cứu không đúng dạng (ví dụ K7M2-Q9XH-4); hãy kiểm tra lại.")
+            )
+        return code
+
+
+class AddInfoForm(FollowForm):
+    text = forms.CharField(
+        label=_lazy("Thông tin bổ sung"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    evidence = MultipleFileField(
+        label=_lazy("Thêm tệp bằng chứng"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/*,application/pdf,audio/*"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors and not data.get("text", "").strip() and not data.get("evidence"):
+            raise forms.ValidationError(_("Hãy viết thông tin bổ sung hoặc chọn tệp."))
+        return data

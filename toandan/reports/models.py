@@ -1,0 +1,363 @@
+"""Citizen reports (tố giác, tin báo) of cybercrime, their evidence, history, and the reporter kept apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from toandan.orgs.models import UnitScopedQuerySet
+
+
+class Track(models.TextChoices):
+    CRIME = "crime", _("Tố giác, tin báo về tội phạm (Bộ luật Tố tụng hình sự)")
+    DENUNCIATION = "denunciation", _("Tố cáo (Luật Tố cáo 2018)")
+    FEEDBACK = "feedback", _("Phản ánh, kiến nghị")
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Đã tiếp nhận")
+    VERIFYING = "verifying", _("Đang xác minh")
+    TRANSFERRED = "transferred", _("Đã chuyển đơn vị khác")
+    RESOLVED = "resolved", _("Đã giải quyết")
+
+
+class Outcome(models.TextChoices):
+    CASE_OPENED = "case_opened", _("Khởi tố vụ án")
+    NOT_OPENED = "not_opened", _("Không khởi tố vụ án")
+    ADMINISTRATIVE = "administrative", _("Xử lý vi phạm hành chính")
+    NO_VIOLATION = "no_violation", _("Không phát hiện vi phạm")
+    DUPLICATE = "duplicate", _("Trùng với tố giác khác")
+    NOT_PROCESSABLE = "not_processable", _("Không đủ thông tin để xử lý")
+
+
+class PaymentMethod(models.TextChoices):
+    NONE = "", _("Không mất tiền")
+    BANK_TRANSFER = "bank_transfer", _("Chuyển khoản ngân hàng")
+    E_WALLET = "e_wallet", _("Ví điện tử")
+    CARD = "card", _("Thẻ ngân hàng")
+    PHONE_CARD = "phone_card", _("Thẻ cào điện thoại")
+    CRYPTO = "crypto", _("Tiền mã hóa")
+    CASH = "cash", _("Tiền mặt")
+    OTHER = "other", _("Cách khác")
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Trang web")
+    API = "api", _("API")
+    STAFF = "staff", _("Cán bộ nhập")
+
+
+class ReportCategory(models.Model):
+    """A kind of violation a report is about; the list and its order are data an administrator edits."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên (tiếng Việt)"), max_length=150)
+    name_en = models.CharField(_("tên (tiếng Anh)"), max_length=150, blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    default_track = models.CharField(
+        _("trình tự mặc định"), max_length=20, choices=Track.choices, default=Track.CRIME
+    )
+    sort = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        verbose_name = _("loại tố giác")
+        verbose_name_plural = _("loại tố giác")
+        ordering = ["sort", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def display_name(self, language: str | None) -> str:
+        return self.name_en if language == "en" and self.name_en else self.name
+
+
+class RoutingTarget(models.TextChoices):
+    AREA_POLICE = "area_police", _("Công an xã, phường nơi xảy ra")
+    UNIT = "unit", _("Một đơn vị cố định")
+
+
+class RoutingRule(models.Model):
+    """Which unit a new report goes to: the first active rule (by order) matching its category and place."""
+
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+    category = models.ForeignKey(
+        ReportCategory,
+        verbose_name=_("loại tố giác"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        help_text=_("Để trống: mọi loại."),
+    )
+    commune = models.ForeignKey(
+        "orgs.Unit",
+        verbose_name=_("xã, phường"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"kind": "commune"},
+        help_text=_("Để trống: mọi nơi."),
+    )
+    outside_province = models.BooleanField(_("chỉ tố giác ngoài tỉnh / không rõ nơi"), default=False)
+    target = models.CharField(_("chuyển đến"), max_length=20, choices=RoutingTarget.choices)
+    unit = models.ForeignKey(
+        "orgs.Unit",
+        verbose_name=_("đơn vị nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        verbose_name = _("quy tắc chuyển tố giác")
+        verbose_name_plural = _("quy tắc chuyển tố giác")
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.order}: {self.category or '*'} → {self.unit or self.get_target_display()}"
+
+
+class DeadlineUnit(models.TextChoices):
+    CALENDAR_DAYS = "calendar_days", _("ngày")
+    WORKING_DAYS = "working_days", _("ngày làm việc")
+    MONTHS = "months", _("tháng")
+
+
+class DeadlineBase(models.TextChoices):
+    RECEIVED = "received", _("từ ngày tiếp nhận")
+    ACCEPTED = "accepted", _("từ ngày thụ lý")
+    PREVIOUS = "previous", _("cộng thêm vào hạn trước")
+
+
+class DeadlineStep(models.TextChoices):
+    PROCURACY_NOTICE = "procuracy_notice", _("Thông báo Viện kiểm sát")
+    DECISION = "decision", _("Ra quyết định giải quyết")
+    ACCEPTANCE = "acceptance", _("Thụ lý (quyết định có thụ lý hay không)")
+    ACCEPTANCE_MULTI_PLACE = "acceptance_multi_place", _("Thụ lý khi phải xác minh ở nhiều nơi")
+    RESOLUTION = "resolution", _("Giải quyết tố cáo")
+    RESPONSE = "response", _("Trả lời phản ánh")
+
+
+class DeadlinePolicy(models.Model):
+    """One legal time limit: step, extension number (0 = first limit), amount, how it counts, its source."""
+
+    track = models.CharField(_("trình tự"), max_length=20, choices=Track.choices)
+    step = models.CharField(_("bước"), max_length=30, choices=DeadlineStep.choices)
+    extension = models.PositiveSmallIntegerField(
+        _("lần gia hạn"), default=0, help_text=_("0 = thời hạn ban đầu.")
+    )
+    amount = models.PositiveSmallIntegerField(_("thời hạn"))
+    unit = models.CharField(_("đơn vị tính"), max_length=20, choices=DeadlineUnit.choices)
+    base = models.CharField(_("tính từ"), max_length=20, choices=DeadlineBase.choices)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("thời hạn luật định")
+        verbose_name_plural = _("thời hạn luật định")
+        ordering = ["track", "step", "extension"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["track", "step", "extension"], name="deadline_policy_unique_step"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_track_display()} – {self.get_step_display()} ({self.extension}): {self.amount}"
+
+
+class ReportQuerySet(UnitScopedQuerySet):
+    def open(self) -> ReportQuerySet:
+        return self.exclude(status=Status.RESOLVED)
+
+    def overdue(self, now: Any = None) -> ReportQuerySet:
+        return self.open().filter(deadline_at__lt=now or timezone.now())
+
+    def due_within(self, days: int, now: Any = None) -> ReportQuerySet:
+        now = now or timezone.now()
+        return self.open().filter(deadline_at__gte=now, deadline_at__lt=now + timezone.timedelta(days=days))
+
+    def search(self, text: str) -> ReportQuerySet:
+        from toandan.orgs.matching import strip_diacritics
+
+        query = Q()
+        for word in strip_diacritics(text).lower().split()[:8]:
+            query &= Q(search_text__contains=word)
+        return self.filter(query)
+
+
+class Report(models.Model):
+    """One report of a cybercrime, as the reporter gave it, and where its handling stands."""
+
+    code = models.CharField(_("mã tra cứu"), max_length=16, unique=True)
+    key_hash = models.CharField(max_length=64)
+    category = models.ForeignKey(ReportCategory, verbose_name=_("loại"), on_delete=models.PROTECT)
+    description = models.TextField(_("nội dung"))
+    happened_on = models.DateField(_("ngày xảy ra"), null=True, blank=True)
+    commune = models.ForeignKey(
+        "orgs.Unit",
+        verbose_name=_("xã, phường"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports_in_area",
+    )
+    outside_province = models.BooleanField(_("ngoài tỉnh hoặc không rõ nơi"), default=False)
+    money_lost = models.PositiveBigIntegerField(_("số tiền bị mất (đồng)"), null=True, blank=True)
+    payment_method = models.CharField(
+        _("hình thức trả tiền"), max_length=20, choices=PaymentMethod.choices, blank=True, default=""
+    )
+    identifiers_text = models.TextField(
+        _("số điện thoại, tài khoản, đường link (như người dân nhập)"), blank=True
+    )
+    anonymous = models.BooleanField(_("ẩn danh"), default=False)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_reports",
+    )
+    received_at = models.DateTimeField(_("thời điểm tiếp nhận"), default=timezone.now, db_index=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    track = models.CharField(_("trình tự xử lý"), max_length=20, choices=Track.choices, default=Track.CRIME)
+    outcome = models.CharField(_("kết quả"), max_length=20, choices=Outcome.choices, blank=True)
+    multi_place = models.BooleanField(_("cần xác minh ở nhiều nơi"), default=False)
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("đơn vị xử lý"), on_delete=models.PROTECT, related_name="reports"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ xử lý"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_reports",
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("trùng với"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    # Derived from the history and the deadline policy by services.refresh_deadline(); kept for queue filters.
+    deadline_at = models.DateTimeField(_("hạn xử lý"), null=True, blank=True, db_index=True)
+    search_text = models.TextField(editable=False, blank=True)
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    idempotency_fingerprint = models.CharField(max_length=64, blank=True)
+    # Only for submissions with an Idempotency-Key, so that a retry can answer with the same key.
+    key_encrypted = models.TextField(blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tố giác")
+        verbose_name_plural = _("tố giác")
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["unit", "status"], name="report_unit_status_idx")]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class ReporterIdentity(models.Model):
+    """Who reported: kept apart from the case, every field encrypted at rest (see reports.crypto)."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="identity")
+    name = models.TextField(blank=True)
+    phone = models.TextField(blank=True)
+    email = models.TextField(blank=True)
+    id_number = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("thông tin người tố giác")
+        verbose_name_plural = _("thông tin người tố giác")
+
+    def __str__(self) -> str:
+        return f"identity of report {self.report_id}"
+
+
+class Consent(models.Model):
+    """The consent to personal-data processing the reporter gave, with the exact text shown."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="consent")
+    version = models.CharField(max_length=20)
+    text = models.TextField()
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.version}"
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    return f"evidence/{instance.report.received_at:%Y/%m}/{instance.report.code}/{filename}"
+
+
+class Evidence(models.Model):
+    """A file attached to a report: type sniffed, metadata stripped, stored outside the web root."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path, max_length=300)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    from_reporter = models.BooleanField(default=True)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class EventKind(models.TextChoices):
+    SUBMITTED = "submitted", _("Tiếp nhận")
+    STATUS = "status", _("Đổi trạng thái")
+    TRACK = "track", _("Chọn trình tự xử lý")
+    TRANSFER = "transfer", _("Chuyển đơn vị")
+    ASSIGN = "assign", _("Phân công cán bộ")
+    MESSAGE = "message", _("Tin nhắn gửi người tố giác")
+    NOTE = "note", _("Ghi chú nội bộ")
+    EXTENSION = "extension", _("Gia hạn")
+    PROCURACY_NOTIFIED = "procuracy_notified", _("Đã thông báo Viện kiểm sát")
+    ACCEPTED = "accepted", _("Thụ lý")
+    REPORTER_INFO = "reporter_info", _("Người tố giác bổ sung")
+    DUPLICATE = "duplicate", _("Đánh dấu trùng")
+
+
+class ReportEvent(models.Model):
+    """One step in a report's history; rows are only ever added. `public` rows are shown to the reporter."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    from_unit = models.ForeignKey(
+        "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_unit = models.ForeignKey(
+        "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(blank=True)
+    public = models.BooleanField(default=False)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"

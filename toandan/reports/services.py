@@ -1,0 +1,208 @@
+"""Submitting a report: one transaction stores the report, its files, the reporter apart and encrypted, the
+consent, the indicators, the routing and the first deadline — or nothing at all."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from toandan.core.audit import record
+from toandan.core.models import AuditAction
+from toandan.indicators.services import link_report_indicators
+from toandan.orgs.matching import strip_diacritics
+from toandan.orgs.models import Unit
+from toandan.reports import codes, crypto
+from toandan.reports.consent import CONSENT_VERSION, consent_text
+from toandan.reports.deadlines import compute, current_deadline
+from toandan.reports.models import (
+    Channel,
+    Consent,
+    EventKind,
+    Evidence,
+    Report,
+    ReportCategory,
+    ReporterIdentity,
+    ReportEvent,
+    Status,
+)
+from toandan.reports.routing import route
+from toandan.reports.uploads import CleanFile
+
+
+class IdempotencyConflict(ValueError):
+    """The same Idempotency-Key was sent with a different report."""
+
+
+@dataclass
+class ReportInput:
+    """What a reporter gives, already validated by a form or an API schema."""
+
+    category: ReportCategory
+    description: str
+    identifiers: list[str] = field(default_factory=list)
+    happened_on: date | None = None
+    commune: Unit | None = None
+    outside_province: bool = False
+    money_lost: int | None = None
+    payment_method: str = ""
+    anonymous: bool = True
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    id_number: str = ""
+    consent: bool = False
+
+    def fingerprint(self) -> str:
+        payload = [
+            self.category.code,
+            self.description,
+            self.identifiers,
+            str(self.happened_on),
+            self.commune.code if self.commune else None,
+            self.money_lost,
+            self.anonymous,
+        ]
+        return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass
+class Submitted:
+    report: Report
+    key: str
+    created: bool
+
+
+def search_text(report: Report) -> str:
+    parts = [report.code, report.category.name, report.description, report.identifiers_text]
+    return strip_diacritics(" ".join(parts)).lower()
+
+
+def refresh_deadline(report: Report) -> None:
+    """Recompute the cached current deadline from the history (called by every service that changes it)."""
+    report.deadline_at = current_deadline(compute(report, list(report.events.all())))
+    report.save(update_fields=["deadline_at"])
+
+
+def _existing(idempotency_key: str, data: ReportInput) -> Submitted:
+    report = Report.objects.get(idempotency_key=idempotency_key)
+    if report.idempotency_fingerprint != data.fingerprint():
+        raise IdempotencyConflict(_("Khóa Idempotency-Key này đã được dùng cho một tố giác khác."))
+    return Submitted(report, crypto.decrypt(report.key_encrypted), created=False)
+
+
+def submit_report(
+    data: ReportInput,
+    files: list[CleanFile] | None = None,
+    *,
+    channel: str = Channel.WEB,
+    submitter: Any = None,
+    idempotency_key: str | None = None,
+    request: Any = None,
+) -> Submitted:
+    if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
+        return _existing(idempotency_key, data)
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            submitted = _store(data, files or [], channel, submitter, idempotency_key, request, written)
+    except IntegrityError:
+        for name in written:
+            default_storage.delete(name)
+        if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
+            return _existing(idempotency_key, data)  # a concurrent retry stored it first
+        raise
+    except BaseException:
+        # Files are written before the commit; nothing of a rolled-back report may stay behind.
+        for name in written:
+            default_storage.delete(name)
+        raise
+    return submitted
+
+
+def _store(
+    data: ReportInput,
+    files: list[CleanFile],
+    channel: str,
+    submitter: Any,
+    idempotency_key: str | None,
+    request: Any,
+    written: list[str],
+) -> Submitted:
+    key = codes.new_key()
+    code = codes.new_code()
+    while Report.objects.filter(code=code).exists():
+        code = codes.new_code()
+    report = Report(
+        code=code,
+        key_hash=codes.hash_key(key),
+        key_encrypted=crypto.encrypt(key) if idempotency_key else "",
+        category=data.category,
+        description=data.description,
+        happened_on=data.happened_on,
+        commune=data.commune,
+        outside_province=data.outside_province or data.commune is None,
+        money_lost=data.money_lost,
+        payment_method=data.payment_method,
+        identifiers_text="\n".join(data.identifiers),
+        anonymous=data.anonymous,
+        channel=channel,
+        submitter=submitter if submitter is not None and submitter.is_authenticated else None,
+        track=data.category.default_track,
+        unit=route(data.category, data.commune),
+        idempotency_key=idempotency_key or None,
+        idempotency_fingerprint=data.fingerprint() if idempotency_key else "",
+    )
+    report.search_text = search_text(report)
+    report.save()
+    if not data.anonymous:
+        ReporterIdentity.objects.create(
+            report=report,
+            name=crypto.encrypt(data.name),
+            phone=crypto.encrypt(data.phone),
+            email=crypto.encrypt(data.email),
+            id_number=crypto.encrypt(data.id_number),
+        )
+    Consent.objects.create(report=report, version=CONSENT_VERSION, text=consent_text())
+    store_evidence(report, files, from_reporter=True, written=written)
+    link_report_indicators(report, data.identifiers, data.description)
+    ReportEvent.objects.create(
+        report=report,
+        kind=EventKind.SUBMITTED,
+        to_status=Status.RECEIVED,
+        to_unit=report.unit,
+        public=True,
+        text=_("Tố giác đã được tiếp nhận và chuyển đến %(unit)s.") % {"unit": report.unit.name},
+    )
+    refresh_deadline(report)
+    record(AuditAction.CREATED, request=request, target=report, unit=report.unit, summary=report.code)
+    if data.email and not data.anonymous:
+        from toandan.reports.tasks import send_receipt
+
+        encrypted_key = crypto.encrypt(key)
+        transaction.on_commit(lambda: send_receipt.enqueue(report.pk, encrypted_key))
+    return Submitted(report, key, created=True)
+
+
+def store_evidence(report: Report, files: list[CleanFile], from_reporter: bool, written: list[str]) -> None:
+    for index, clean in enumerate(files, start=report.evidence.count() + 1):
+        evidence = Evidence(
+            report=report,
+            original_name=clean.original_name,
+            content_type=clean.content_type,
+            size=len(clean.data),
+            sha256=clean.sha256,
+            from_reporter=from_reporter,
+        )
+        evidence.file.save(
+            f"{index:02d}-{clean.sha256[:12]}.{clean.extension}", ContentFile(clean.data), save=False
+        )
+        written.append(evidence.file.name)
+        evidence.save()

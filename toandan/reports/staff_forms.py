@@ -1,0 +1,111 @@
+"""Forms officers use on a case; choices are limited to what the officer may do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from toandan.core.forms import AccessibleForm
+from toandan.orgs.models import Unit
+from toandan.reports.codes import normalize_code
+from toandan.reports.models import DeadlineStep, Outcome, Report, ReportCategory, Status, Track
+
+
+class StatusForm(AccessibleForm):
+    status = forms.ChoiceField(label=_lazy("Trạng thái mới"), choices=Status.choices)
+    outcome = forms.ChoiceField(
+        label=_lazy("Kết quả (khi giải quyết xong)"), required=False, choices=[("", "—"), *Outcome.choices]
+    )
+    duplicate_of = forms.CharField(label=_lazy("Trùng với mã"), required=False, max_length=20)
+    note = forms.CharField(
+        label=_lazy("Nội dung gửi người tố giác"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean_duplicate_of(self) -> Report | None:
+        raw = self.cleaned_data.get("duplicate_of", "").strip()
+        if not raw:
+            return None
+        code = normalize_code(raw)
+        report = Report.objects.filter(code=code).first() if code else None
+        if report is None:
+            raise forms.ValidationError(_("Không có tố giác mang mã này."))
+        return report
+
+
+class TransferForm(AccessibleForm):
+    unit = forms.ModelChoiceField(
+        label=_lazy("Chuyển đến đơn vị"), queryset=Unit.objects.active().order_by("name")
+    )
+    reason = forms.CharField(
+        label=_lazy("Lý do chuyển"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AssignForm(AccessibleForm):
+    officer = forms.ModelChoiceField(
+        label=_lazy("Cán bộ xử lý"),
+        queryset=None,
+        required=False,  # type: ignore[arg-type]
+        empty_label=_lazy("— Chưa phân công —"),
+    )
+
+    def __init__(self, *args: Any, officers: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = officers
+
+
+class TrackForm(AccessibleForm):
+    track = forms.ChoiceField(label=_lazy("Trình tự xử lý"), choices=Track.choices)
+    multi_place = forms.BooleanField(label=_lazy("Cần xác minh ở nhiều nơi"), required=False)
+
+
+class ExtensionForm(AccessibleForm):
+    step = forms.ChoiceField(label=_lazy("Bước được gia hạn"), choices=DeadlineStep.choices)
+    reason = forms.CharField(
+        label=_lazy("Lý do (ghi trong quyết định gia hạn)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class TextForm(AccessibleForm):
+    text = forms.CharField(label=_lazy("Nội dung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class QueueFilterForm(forms.Form):
+    VIEWS = [
+        ("unit", _lazy("Của đơn vị")),
+        ("mine", _lazy("Của tôi")),
+        ("soon", _lazy("Sắp đến hạn")),
+        ("overdue", _lazy("Quá hạn")),
+        ("all", _lazy("Tất cả")),
+    ]
+    view = forms.ChoiceField(label=_lazy("Xem"), choices=VIEWS, required=False)
+    q = forms.CharField(label=_lazy("Tìm"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_lazy("Trạng thái"), required=False, choices=[("", _lazy("Tất cả")), *Status.choices]
+    )
+    category = forms.ModelChoiceField(
+        label=_lazy("Loại"),
+        required=False,
+        queryset=ReportCategory.objects.all(),
+        empty_label=_lazy("Tất cả"),
+    )
+    track = forms.ChoiceField(
+        label=_lazy("Trình tự"), required=False, choices=[("", _lazy("Tất cả")), *Track.choices]
+    )
+    commune = forms.ModelChoiceField(
+        label=_lazy("Xã, phường"),
+        required=False,
+        empty_label=_lazy("Tất cả"),
+        queryset=Unit.objects.filter(kind="commune", is_active=True).order_by("name"),
+    )
+    due_before = forms.DateField(
+        label=_lazy("Hạn trước ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -1,0 +1,43 @@
+"""E-mails to reporters, sent by the worker. Arguments are ids only: the address is decrypted here, so the
+task queue never holds a reporter's personal data."""
+
+from __future__ import annotations
+
+from django.core.mail import send_mail
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from toandan.reports import crypto
+from toandan.reports.models import Report
+
+
+def _address(report: Report) -> str:
+    identity = getattr(report, "identity", None)
+    return crypto.decrypt(identity.email) if identity is not None else ""
+
+
+@task()
+def send_receipt(report_id: int, encrypted_key: str) -> int:
+    report = Report.objects.select_related("identity").get(pk=report_id)
+    address = _address(report)
+    if not address:
+        return 0
+    body = _(
+        "Tố giác của bạn đã được tiếp nhận.\n\nMã tra cứu: %(code)s\nMã bí mật: %(key)s\n\n"
+        "Dùng hai mã này tại mục “Theo dõi tố giác” để xem kết quả và bổ sung thông tin. "
+        "Không chia sẻ mã bí mật."
+    ) % {"code": report.code, "key": crypto.decrypt(encrypted_key)}
+    return send_mail(_("Xác nhận tiếp nhận tố giác %(code)s") % {"code": report.code}, body, None, [address])
+
+
+@task()
+def notify_reporter(report_id: int) -> int:
+    report = Report.objects.select_related("identity").get(pk=report_id)
+    address = _address(report)
+    if not address:
+        return 0
+    body = _(
+        "Tố giác %(code)s có thông tin mới từ cơ quan xử lý. Vui lòng xem tại mục “Theo dõi tố giác” "
+        "bằng mã tra cứu và mã bí mật của bạn."
+    ) % {"code": report.code}
+    return send_mail(_("Cập nhật tố giác %(code)s") % {"code": report.code}, body, None, [address])

@@ -1,0 +1,149 @@
+"""Evidence files: the type is sniffed from the content (never the name), the size capped, and metadata
+removed — images are re-encoded without EXIF/GPS, PDFs rewritten without document info or XMP, audio tags
+deleted. Anything else is refused with a message the reporter understands."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_FILES = 10
+MAX_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
+
+
+class EvidenceError(ValueError):
+    """A file that cannot be accepted, with the reason in the reporter's language."""
+
+
+@dataclass
+class CleanFile:
+    """An accepted file, cleaned and ready to store."""
+
+    data: bytes
+    content_type: str
+    extension: str
+    original_name: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def sniff(head: bytes) -> str | None:
+    """The content kind from the first bytes: image, pdf, mp3, m4a, ogg, heic — or None."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"OggS"):
+        return "ogg"
+    if head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
+        return "mp3"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1"):
+            return "heic"
+        if brand in (b"M4A ", b"M4B ", b"mp42", b"isom", b"mp41", b"dash"):
+            return "m4a"
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")) or (
+        head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    ):
+        return "image"
+    return None
+
+
+def _clean_image(data: bytes, name: str, heic: bool = False) -> CleanFile:
+    if heic:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image_format = "JPEG" if heic else (image.format or "")
+            if image_format not in IMAGE_FORMATS:
+                raise EvidenceError(_("Định dạng ảnh không được hỗ trợ."))
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+            if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            out = io.BytesIO()
+            # Saving without exif/icc/xmp arguments drops GPS, camera and every other metadata block.
+            upright.save(out, format=image_format, **({"quality": 90} if image_format != "PNG" else {}))
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as exc:
+        raise EvidenceError(_("Không đọc được ảnh (tệp hỏng hoặc quá lớn).")) from exc
+    content_type, extension = IMAGE_FORMATS[image_format]
+    return CleanFile(out.getvalue(), content_type, extension, name)
+
+
+def _clean_pdf(data: bytes, name: str) -> CleanFile:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise EvidenceError(_("Tệp PDF có mật khẩu; hãy gửi bản không đặt mật khẩu."))
+        writer = PdfWriter()
+        for page in reader.pages:
+            writer.add_page(page)
+        writer.metadata = None
+        out = io.BytesIO()
+        writer.write(out)
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise EvidenceError(_("Không đọc được tệp PDF.")) from exc
+    return CleanFile(out.getvalue(), "application/pdf", "pdf", name)
+
+
+def _clean_audio(data: bytes, name: str, kind: str) -> CleanFile:
+    import mutagen
+
+    suffix = {"mp3": ".mp3", "m4a": ".m4a", "ogg": ".ogg"}[kind]
+    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
+        handle.write(data)
+        handle.flush()
+        try:
+            audio = mutagen.File(handle.name)
+        except mutagen.MutagenError as exc:
+            raise EvidenceError(_("Không đọc được tệp âm thanh.")) from exc
+        if audio is None:
+            raise EvidenceError(_("Không đọc được tệp âm thanh."))
+        if audio.tags is not None:
+            audio.delete()
+        cleaned = Path(handle.name).read_bytes()
+    content_type = {"mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg"}[kind]
+    return CleanFile(cleaned, content_type, kind, name)
+
+
+def clean_upload(data: bytes, name: str) -> CleanFile:
+    """Accept one uploaded file or raise EvidenceError saying why not."""
+    safe_name = Path(name or "tep").name[:150]
+    if not data:
+        raise EvidenceError(_("Tệp “%(name)s” trống.") % {"name": safe_name})
+    if len(data) > MAX_BYTES:
+        raise EvidenceError(_("Tệp “%(name)s” lớn hơn 10 MB.") % {"name": safe_name})
+    kind = sniff(data[:32])
+    if kind is None:
+        raise EvidenceError(
+            _("Tệp “%(name)s” không phải ảnh (JPEG, PNG, WebP, HEIC), PDF hay âm thanh (MP3, M4A, OGG).")
+            % {"name": safe_name}
+        )
+    if kind == "image":
+        return _clean_image(data, safe_name)
+    if kind == "heic":
+        return _clean_image(data, safe_name, heic=True)
+    if kind == "pdf":
+        return _clean_pdf(data, safe_name)
+    return _clean_audio(data, safe_name, kind)
+
+
+def clean_uploads(files: list[tuple[bytes, str]]) -> list[CleanFile]:
+    if len(files) > MAX_FILES:
+        raise EvidenceError(_("Chỉ gửi được tối đa %(count)s tệp.") % {"count": MAX_FILES})
+    return [clean_upload(data, name) for data, name in files]

@@ -1,0 +1,171 @@
+"""Citizen pages: make a report, get a code and key, follow the case and add information."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from toandan.core import antiabuse
+from toandan.orgs.models import Unit, UnitKind
+from toandan.reports import codes
+from toandan.reports.consent import consent_text
+from toandan.reports.deadlines import compute
+from toandan.reports.forms import AddInfoForm, FollowForm, ReportForm
+from toandan.reports.intake import IntakeRefused, intake, read_uploads
+from toandan.reports.models import Channel, EventKind, Report, ReportEvent
+from toandan.reports.services import ReportInput, store_evidence
+from toandan.reports.uploads import EvidenceError, clean_uploads
+
+DONE_KEY = "toandan_report_done"
+
+
+def _form_context(form: ReportForm) -> dict[str, Any]:
+    return {
+        "form": form,
+        "communes": Unit.objects.filter(kind=UnitKind.COMMUNE, is_active=True)
+        .order_by("name")
+        .values_list("name", flat=True),
+        "consent_text": consent_text(),
+        "challenge": antiabuse.new_challenge(),
+        "pow_difficulty": antiabuse.difficulty(),
+    }
+
+
+def _report_input(data: dict[str, Any]) -> ReportInput:
+    anonymous = data["anonymous"]
+    return ReportInput(
+        category=data["category"],
+        description=data["description"],
+        identifiers=data["identifiers"],
+        happened_on=data["happened_on"],
+        commune=data["commune"],
+        outside_province=data["outside_province"],
+        money_lost=data["money_lost"],
+        payment_method=data["payment_method"] or "",
+        anonymous=anonymous,
+        name="" if anonymous else data["name"],
+        phone="" if anonymous else data["phone"],
+        email="" if anonymous else data["email"],
+        id_number="" if anonymous else data["id_number"],
+        consent=data["consent"],
+    )
+
+
+def new_report(request: HttpRequest) -> HttpResponse:
+    form = ReportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            report_input = _report_input(data)
+            try:
+                submitted = intake(
+                    request,
+                    report_input,
+                    read_uploads(data["evidence"]),
+                    pow_challenge=data["pow_challenge"],
+                    pow_nonce=data["pow_nonce"],
+                    channel=Channel.WEB,
+                )
+            except IntakeRefused as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                status = exc.status
+            else:
+                request.session[DONE_KEY] = {
+                    "code": submitted.report.code,
+                    "key": submitted.key,
+                    "email": bool(report_input.email),
+                }
+                return redirect("reports:done")
+    return render(request, "reports/new.html", _form_context(form), status=status)
+
+
+def done(request: HttpRequest) -> HttpResponse:
+    receipt = request.session.pop(DONE_KEY, None)
+    if receipt is None:
+        return redirect("reports:follow")
+    return render(request, "reports/done.html", {"receipt": receipt})
+
+
+def _authorised_report(form: FollowForm) -> Report | None:
+    report = Report.objects.select_related("category", "unit").filter(code=form.cleaned_data["code"]).first()
+    if report is None or not codes.key_matches(form.cleaned_data["key"], report.key_hash):
+        # Same answer for a wrong code and a wrong key: codes cannot be probed.
+        form.add_error(None, _("Mã tra cứu hoặc mã bí mật không đúng."))
+        return None
+    return report
+
+
+def follow(request: HttpRequest) -> HttpResponse:
+    form = FollowForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report = _authorised_report(form)
+        if report is not None:
+            return _status_page(request, report, form.cleaned_data["key"], AddInfoForm())
+    return render(
+        request,
+        "reports/follow.html",
+        {"form": form},
+        status=200 if form.is_bound is False or not form.errors else 400,
+    )
+
+
+def add_info(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("reports:follow")
+    form = AddInfoForm(request.POST, request.FILES)
+    if not form.is_valid():
+        report = None
+        if "code" in form.cleaned_data and "key" in form.cleaned_data:
+            report = _authorised_report(form)
+        if report is None:
+            return render(request, "reports/follow.html", {"form": FollowForm(request.POST)}, status=400)
+        return _status_page(request, report, form.cleaned_data["key"], form, status=400)
+    report = _authorised_report(form)
+    if report is None:
+        return render(request, "reports/follow.html", {"form": FollowForm(request.POST)}, status=400)
+    try:
+        files = clean_uploads(read_uploads(form.cleaned_data["evidence"]))
+    except EvidenceError as exc:
+        form.add_error("evidence", str(exc))
+        return _status_page(request, report, form.cleaned_data["key"], form, status=400)
+    written: list[str] = []
+    with transaction.atomic():
+        store_evidence(report, files, from_reporter=True, written=written)
+        ReportEvent.objects.create(
+            report=report,
+            kind=EventKind.REPORTER_INFO,
+            public=True,
+            text=form.cleaned_data["text"].strip(),
+            data={"files": len(files)},
+        )
+    return _status_page(
+        request, report, form.cleaned_data["key"], AddInfoForm(), notice=_("Đã gửi thông tin bổ sung.")
+    )
+
+
+def _status_page(
+    request: HttpRequest, report: Report, key: str, add_form: AddInfoForm, status: int = 200, notice: str = ""
+) -> HttpResponse:
+    events = list(report.events.all())
+    public_events = [e for e in events if e.public]
+    add_form.initial = {"code": report.code, "key": key}
+    context = {
+        "report": report,
+        "category_name": report.category.display_name(get_language()),
+        "events": public_events,
+        "deadlines": compute(report, events),
+        "add_form": add_form,
+        "notice": notice,
+    }
+    return render(request, "reports/status.html", context, status=status)
+
+
+def not_found(request: HttpRequest) -> HttpResponse:
+    raise Http404

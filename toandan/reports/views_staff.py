@@ -1,0 +1,265 @@
+"""Officers' pages: queues, the case page with its actions, evidence download and the reporter's identity."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from toandan.accounts.models import User
+from toandan.accounts.permissions import get_visible_or_404, staff_required
+from toandan.indicators.models import ReportIndicator
+from toandan.reports import workflow
+from toandan.reports.deadlines import compute
+from toandan.reports.models import EventKind, Report
+from toandan.reports.staff_forms import (
+    AssignForm,
+    ExtensionForm,
+    QueueFilterForm,
+    StatusForm,
+    TextForm,
+    TrackForm,
+    TransferForm,
+)
+
+DUE_SOON_DAYS = 3
+
+
+def _officers_for(report: Report) -> Any:
+    return User.objects.filter(
+        memberships__unit__path__startswith=report.unit.path, is_active=True
+    ).distinct()
+
+
+@staff_required
+def queue(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    reports = Report.objects.visible_to(user).select_related("category", "unit", "commune", "assignee")  # type: ignore[arg-type]
+    form = QueueFilterForm(request.GET or None)
+    view = "unit"
+    if form.is_valid():
+        data = form.cleaned_data
+        view = data["view"] or "unit"
+        if data["q"]:
+            reports = reports.search(data["q"])
+        for field in ("status", "category", "track", "commune"):
+            if data[field]:
+                reports = reports.filter(**{field: data[field]})
+        if data["due_before"]:
+            reports = reports.filter(
+                deadline_at__lt=timezone.make_aware(datetime.combine(data["due_before"], time.min))
+            )
+    if view == "mine":
+        reports = reports.filter(assignee=user)
+    elif view == "soon":
+        reports = reports.due_within(DUE_SOON_DAYS)
+    elif view == "overdue":
+        reports = reports.overdue()
+    elif view == "unit":
+        reports = reports.open()
+    page = Paginator(reports.order_by("deadline_at", "received_at"), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    visible_officers = User.objects.filter(
+        memberships__unit__in=[m.unit for m in user.memberships.select_related("unit")]  # type: ignore[union-attr]
+    ).distinct()
+    now = timezone.now()
+    return render(
+        request,
+        "reports/queue.html",
+        {
+            "page": page,
+            "form": form,
+            "view": view,
+            "query": query.urlencode(),
+            "now": now,
+            "soon": now + timedelta(days=DUE_SOON_DAYS),
+            "officers": visible_officers,
+        },
+    )
+
+
+@staff_required
+@require_POST
+def bulk(request: HttpRequest) -> HttpResponse:
+    codes = request.POST.getlist("codes")
+    reports = list(Report.objects.visible_to(request.user).filter(code__in=codes))  # type: ignore[arg-type]
+    if not reports:
+        messages.error(request, _("Chưa chọn tố giác nào."))
+        return redirect("reports:queue")
+    try:
+        if request.POST.get("action") == "assign":
+            officer = User.objects.filter(pk=request.POST.get("officer") or 0).first()
+            for report in reports:
+                workflow.assign(report, officer, actor=request.user, request=request)
+            messages.success(request, _("Đã phân công %(count)s tố giác.") % {"count": len(reports)})
+        elif request.POST.get("action") == "duplicate":
+            original = get_visible_or_404(
+                Report.objects, request.user, code=request.POST.get("original", "").strip()
+            )
+            count = workflow.mark_duplicates(reports, original, actor=request.user, request=request)
+            messages.success(request, _("Đã đánh dấu %(count)s tố giác trùng.") % {"count": count})
+        else:
+            messages.error(request, _("Thao tác không hợp lệ."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(request.POST.get("next") or "reports:queue")
+
+
+def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[str, Any]:
+    events = list(report.events.select_related("actor", "from_unit", "to_unit"))
+    links = list(ReportIndicator.objects.filter(report=report).select_related("indicator"))
+    related = (
+        ReportIndicator.objects.filter(indicator__in=[link.indicator for link in links])
+        .exclude(report=report)
+        .filter(report__in=Report.objects.visible_to(request.user))  # type: ignore[arg-type]
+        .select_related("report", "indicator")[:50]
+    )
+    defaults = {
+        "status_form": StatusForm(initial={"status": report.status}),
+        "transfer_form": TransferForm(),
+        "assign_form": AssignForm(officers=_officers_for(report), initial={"officer": report.assignee_id}),
+        "track_form": TrackForm(initial={"track": report.track, "multi_place": report.multi_place}),
+        "extension_form": ExtensionForm(),
+        "message_form": TextForm(prefix="message"),
+        "note_form": TextForm(prefix="note"),
+    }
+    defaults.update(forms)
+    return {
+        "report": report,
+        "events": events,
+        "deadlines": compute(report, events),
+        "links": links,
+        "related": related,
+        "evidence": list(report.evidence.all()),
+        "can_reveal": workflow.can_reveal_identity(request.user, report),
+        "has_identity": hasattr(report, "identity"),
+        "event_kinds": EventKind,
+        **defaults,
+    }
+
+
+def _get_report(request: HttpRequest, code: str) -> Report:
+    queryset = Report.objects.select_related("category", "unit", "commune", "assignee", "duplicate_of")
+    return get_visible_or_404(queryset, request.user, code=code)  # type: ignore[return-value]
+
+
+@staff_required
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    report = _get_report(request, code)
+    return render(request, "reports/detail.html", _case_context(request, report))
+
+
+@staff_required
+@require_POST
+def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    report = _get_report(request, code)
+    user = request.user
+    form: Any
+    try:
+        if action == "status":
+            form = StatusForm(request.POST)
+            if form.is_valid():
+                d = form.cleaned_data
+                workflow.transition(
+                    report,
+                    d["status"],
+                    actor=user,
+                    note=d["note"],
+                    outcome=d["outcome"],
+                    duplicate_of=d["duplicate_of"],
+                    request=request,
+                )
+        elif action == "transfer":
+            form = TransferForm(request.POST)
+            if form.is_valid():
+                workflow.transfer(
+                    report,
+                    form.cleaned_data["unit"],
+                    actor=user,
+                    reason=form.cleaned_data["reason"],
+                    request=request,
+                )
+                messages.success(request, _("Đã chuyển tố giác."))
+                if not Report.objects.visible_to(user).filter(pk=report.pk).exists():  # type: ignore[arg-type]
+                    return redirect("reports:queue")
+        elif action == "assign":
+            form = AssignForm(request.POST, officers=_officers_for(report))
+            if form.is_valid():
+                workflow.assign(report, form.cleaned_data["officer"], actor=user, request=request)
+        elif action == "track":
+            form = TrackForm(request.POST)
+            if form.is_valid():
+                workflow.set_track(
+                    report,
+                    form.cleaned_data["track"],
+                    actor=user,
+                    multi_place=form.cleaned_data["multi_place"],
+                    request=request,
+                )
+        elif action in (EventKind.PROCURACY_NOTIFIED, EventKind.ACCEPTED):
+            form = TextForm(request.POST, prefix="step")
+            workflow.record_step(
+                report, action, actor=user, note=request.POST.get("step-text", ""), request=request
+            )
+        elif action == "extend":
+            form = ExtensionForm(request.POST)
+            if form.is_valid():
+                workflow.extend(
+                    report,
+                    form.cleaned_data["step"],
+                    actor=user,
+                    reason=form.cleaned_data["reason"],
+                    request=request,
+                )
+        elif action in ("message", "note"):
+            form = TextForm(request.POST, prefix=action)
+            if form.is_valid():
+                send = workflow.send_message if action == "message" else workflow.add_note
+                send(report, form.cleaned_data["text"], actor=user, request=request)
+        else:
+            return HttpResponse(status=404)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:detail", code=report.code)
+    if form.is_bound and form.errors:
+        report.refresh_from_db()
+        key = {"message": "message_form", "note": "note_form", "extend": "extension_form"}.get(
+            action, f"{action}_form"
+        )
+        return render(
+            request, "reports/detail.html", _case_context(request, report, **{key: form}), status=400
+        )
+    return redirect("reports:detail", code=report.code)
+
+
+@staff_required
+@require_POST
+def reveal(request: HttpRequest, code: str) -> HttpResponse:
+    report = _get_report(request, code)
+    identity = workflow.reveal_identity(
+        report, actor=request.user, request=request, purpose=request.POST.get("purpose", "")[:200]
+    )
+    context = _case_context(request, report)
+    context["identity"] = identity or {"none": True}
+    return render(request, "reports/detail.html", context)
+
+
+@staff_required
+def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
+    report = _get_report(request, code)
+    item = get_object_or_404(report.evidence, pk=pk)
+    response = FileResponse(
+        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.original_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
