@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
@@ -157,7 +157,7 @@ def challenge(request: HttpRequest) -> dict[str, Any]:
     response={201: Receipt, 400: ErrorOut, 409: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     summary="Submit a report",
 )
-def submit(request: HttpRequest) -> tuple[int, dict[str, Any]]:
+def submit(request: HttpRequest) -> Status:
     body, files = _parse(request)
     category = ReportCategory.objects.filter(code=body.category, is_active=True).first()
     if category is None:
@@ -205,7 +205,7 @@ def submit(request: HttpRequest) -> tuple[int, dict[str, Any]]:
         "deadline": timezone.localdate(report.deadline_at) if report.deadline_at else None,
     }
     # A retry with the same Idempotency-Key replays the first answer, status included.
-    return 201, receipt
+    return Status(201, receipt)
 
 
 @router.get(

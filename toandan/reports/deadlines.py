@@ -89,7 +89,8 @@ def compute(
                 start = received
             due = _add(start, policy, days_off)
         assert due is not None
-        done = DONE_BY[step] in kinds if step in DONE_BY else report.status == Status.RESOLVED
+        # A resolved report has no pending step left, whatever was recorded on the way.
+        done = report.status == Status.RESOLVED or (step in DONE_BY and DONE_BY[step] in kinds)
         result.append(Deadline(step, str(DeadlineStep(step).label), due, done, extensions, first.legal_basis))
     return result
 
