@@ -37,7 +37,7 @@ def make_report(
 
 
 def at(day: date) -> datetime:
-    return timezone.make_aware(datetime(day.year, day.month, day.day, 9, 0))
+    return datetime(day.year, day.month, day.day, 9, 0, tzinfo=timezone.get_current_timezone())
 
 
 def test_routing_by_category_and_place(units: None) -> None:
