@@ -33,3 +33,16 @@ def test_stale_heartbeat_is_unhealthy(settings) -> None:  # type: ignore[no-unty
     )
     response = Client().get("/healthz")
     assert response.status_code == 503 and response.json()["worker"].startswith("stale")
+
+
+def test_periodic_tasks_are_enqueued_once_per_interval(settings) -> None:  # type: ignore[no-untyped-def]
+    from django.core import mail
+
+    from toandan.core.health import enqueue_due_periodic_tasks
+
+    settings.PERIODIC_TASKS = {"toandan.core.tests_support.ping_task": 3600}
+    now = timezone.now()
+    assert enqueue_due_periodic_tasks(now) == ["toandan.core.tests_support.ping_task"]
+    assert enqueue_due_periodic_tasks(now + timedelta(minutes=30)) == []
+    assert enqueue_due_periodic_tasks(now + timedelta(minutes=61)) == ["toandan.core.tests_support.ping_task"]
+    assert len(mail.outbox) == 2

@@ -158,6 +158,8 @@ EMAIL_USE_TLS = CONFIG.email_use_tls
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 WORKER_HEARTBEAT_SECONDS = 15
 WORKER_HEARTBEAT_STALE_SECONDS = 90
+# Tasks the worker enqueues on a schedule: dotted path of a django-tasks task → interval in seconds.
+PERIODIC_TASKS: dict[str, int] = {}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -52,3 +52,28 @@ def beat(worker_id: str, hostname: str, pid: int) -> None:
         )
     # Old rows from workers long gone are not useful for the check.
     WorkerHeartbeat.objects.filter(last_seen__lt=now - timedelta(days=7)).delete()
+
+
+def enqueue_due_periodic_tasks(now: datetime | None = None) -> list[str]:
+    """Enqueue each periodic task whose interval has passed; a conditional update lets one worker win."""
+    from django.db import IntegrityError, transaction
+    from django.utils.module_loading import import_string
+
+    from toandan.core.models import PeriodicRun
+
+    now = now or timezone.now()
+    started = []
+    for path, seconds in settings.PERIODIC_TASKS.items():
+        due_before = now - timedelta(seconds=seconds)
+        run = PeriodicRun.objects.filter(name=path).first()
+        if run is None:
+            try:
+                with transaction.atomic():
+                    PeriodicRun.objects.create(name=path, last_run=now)
+            except IntegrityError:
+                continue
+        elif not PeriodicRun.objects.filter(name=path, last_run__lte=due_before).update(last_run=now):
+            continue
+        import_string(path).enqueue()
+        started.append(path)
+    return started

@@ -110,3 +110,13 @@ class DayOff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y} {self.reason}"
+
+
+class PeriodicRun(models.Model):
+    """When a periodic task (settings.PERIODIC_TASKS) was last enqueued, shared by every worker."""
+
+    name = models.CharField(max_length=200, unique=True)
+    last_run = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.last_run:%Y-%m-%d %H:%M}"

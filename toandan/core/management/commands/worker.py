@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import threading
@@ -11,7 +12,9 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
-from toandan.core.health import beat
+from toandan.core.health import beat, enqueue_due_periodic_tasks
+
+logger = logging.getLogger("toandan.worker")
 
 
 def _heartbeat_loop(worker_id: str, stop: threading.Event) -> None:
@@ -19,6 +22,9 @@ def _heartbeat_loop(worker_id: str, stop: threading.Event) -> None:
     while not stop.is_set():
         try:
             beat(worker_id, hostname, pid)
+            enqueue_due_periodic_tasks()
+        except Exception:  # noqa: BLE001 - the heartbeat must outlive a database hiccup
+            logger.exception("heartbeat or periodic tasks failed")
         finally:
             connection.close()
         stop.wait(settings.WORKER_HEARTBEAT_SECONDS)
