@@ -10,10 +10,11 @@ from django.core.cache import cache
 from django.db import connection
 
 from toandan.accounts.models import User
+from toandan.core import refcache
 from toandan.core.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, PASSWORD, make_staff
 from toandan.orgs.models import Role, Unit
 from toandan.orgs.services import sync_units
-from toandan.reports.defaults import install_routing_rules
+from toandan.reports.defaults import install_reference_data, install_routing_rules
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,14 +28,16 @@ def _expected_database(django_db_setup: Any, django_db_blocker: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
-    # Rate-limit counters live in the cache: each test starts with none.
+    # Rate-limit counters live in the cache, reference data in per-process caches: each test starts clean.
     cache.clear()
+    refcache.clear()
 
 
 @pytest.fixture
 def units(db: Any) -> None:
     if not Unit.objects.exists():
         sync_units()
+        install_reference_data()
         install_routing_rules()
 
 

@@ -158,6 +158,7 @@ EMAIL_USE_TLS = CONFIG.email_use_tls
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 WORKER_HEARTBEAT_SECONDS = 15
 WORKER_HEARTBEAT_STALE_SECONDS = 90
+REFCACHE_SECONDS = 60
 # Tasks the worker enqueues on a schedule: dotted path of a django-tasks task → interval in seconds.
 PERIODIC_TASKS: dict[str, int] = {}
 

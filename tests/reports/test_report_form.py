@@ -14,7 +14,7 @@ from toandan.core import antiabuse
 from toandan.core.models import AuditAction, AuditEvent
 from toandan.indicators.models import IndicatorRecord
 from toandan.reports import crypto
-from toandan.reports.models import Consent, Evidence, Report, ReporterIdentity, Status
+from toandan.reports.models import Evidence, Report, ReporterIdentity, Status
 
 pytestmark = pytest.mark.django_db
 NEW = reverse("reports:new")
@@ -76,7 +76,7 @@ def test_good_report_is_stored_whole_with_code_key_and_receipt(
     identity = ReporterIdentity.objects.get(report=report)
     assert "Bình" not in identity.name and crypto.decrypt(identity.name) == "Nguyễn Văn Bình"
     assert crypto.decrypt(identity.phone) == "+84905111222"
-    assert Consent.objects.get(report=report).text.startswith("Tôi đồng ý")
+    assert report.consent_text.text.startswith("Tôi đồng ý") and report.consent_text.version == "2026-11-v1"
     kinds = set(IndicatorRecord.objects.values_list("kind", flat=True))
     assert kinds == {"phone", "bank_account", "url"}
     assert len(mail.outbox) == 1 and report.code in mail.outbox[0].body

@@ -19,7 +19,7 @@ class IndicatorRecord(models.Model):
     """One normalised indicator and its counters, kept current by the services that link and confirm."""
 
     kind = models.CharField(_("loại"), max_length=20, choices=[(k.value, k.value) for k in Kind])
-    value = models.CharField(_("giá trị chuẩn hóa"), max_length=300)
+    value = models.CharField(_("giá trị chuẩn hóa"), max_length=2000)
     display = models.CharField(_("cách hiển thị"), max_length=300, blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=IndicatorStatus.choices, default=IndicatorStatus.REPORTED

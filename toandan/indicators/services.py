@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from toandan.indicators.base import Indicator
 from toandan.indicators.extract import extract_all
 from toandan.indicators.models import IndicatorRecord, IndicatorSource, ReportIndicator
 from toandan.indicators.normalize import detect
+
+MAX_VALUE_LENGTH = 2000
 
 
 def parse_identifiers(raw_items: list[str]) -> tuple[list[tuple[str, Indicator]], list[str]]:
@@ -31,37 +33,45 @@ def parse_identifiers(raw_items: list[str]) -> tuple[list[tuple[str, Indicator]]
     return found, unknown
 
 
-def _record_for(item: Indicator) -> IndicatorRecord:
-    record = IndicatorRecord.objects.filter(kind=item.kind.value, value=item.value).first()
-    if record is not None:
-        return record
-    try:
-        with transaction.atomic():
-            return IndicatorRecord.objects.create(
-                kind=item.kind.value, value=item.value, display=item.display[:300]
-            )
-    except IntegrityError:  # created by a concurrent report
-        return IndicatorRecord.objects.get(kind=item.kind.value, value=item.value)
-
-
 @transaction.atomic
 def link_report_indicators(report: Any, identifiers: list[str], text: str) -> list[ReportIndicator]:
-    """Store each indicator once, link it to the report, and count the report on it (once per report)."""
+    """Store each indicator once, link it to the report, and count the report on it (once per report).
+
+    Batched: one query finds the known indicators, one creates the new ones, one links, one counts.
+    """
     recognised, _unknown = parse_identifiers(identifiers)
     items: list[tuple[str, Indicator, str]] = [
         (raw, item, IndicatorSource.IDENTIFIERS) for raw, item in recognised
     ]
     items += [(item.display, item, IndicatorSource.DESCRIPTION) for item in extract_all(text or "")]
-    links: list[ReportIndicator] = []
-    seen: set[tuple[str, str]] = set()
-    now = timezone.now()
+    unique: dict[tuple[str, str], tuple[str, Indicator, str]] = {}
     for raw, item, source in items:
-        if (item.kind.value, item.value) in seen:
-            continue
-        seen.add((item.kind.value, item.value))
-        record = _record_for(item)
-        links.append(
-            ReportIndicator.objects.create(report=report, indicator=record, raw=raw[:300], source=source)
+        if len(item.value) <= MAX_VALUE_LENGTH:
+            unique.setdefault((item.kind.value, item.value), (raw, item, source))
+    if not unique:
+        return []
+    records = _records_for(list(unique))
+    missing = [key for key in unique if key not in records]
+    if missing:
+        IndicatorRecord.objects.bulk_create(
+            [IndicatorRecord(kind=k, value=v, display=unique[(k, v)][1].display[:300]) for k, v in missing],
+            ignore_conflicts=True,
         )
-        IndicatorRecord.objects.filter(pk=record.pk).update(report_count=F("report_count") + 1, last_seen=now)
+        records.update(_records_for(missing))
+    links = ReportIndicator.objects.bulk_create(
+        [
+            ReportIndicator(report=report, indicator=records[key], raw=raw[:300], source=source)
+            for key, (raw, _item, source) in unique.items()
+        ]
+    )
+    IndicatorRecord.objects.filter(pk__in=[r.pk for r in records.values()]).update(
+        report_count=F("report_count") + 1, last_seen=timezone.now()
+    )
     return links
+
+
+def _records_for(keys: list[tuple[str, str]]) -> dict[tuple[str, str], IndicatorRecord]:
+    query = Q()
+    for kind, value in keys:
+        query |= Q(kind=kind, value=value)
+    return {(r.kind, r.value): r for r in IndicatorRecord.objects.filter(query)}

@@ -1,6 +1,11 @@
 """The consent text shown on the report form. Changing the text means a new version: records keep both."""
 
+from __future__ import annotations
+
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from toandan.core import refcache
 
 CONSENT_VERSION = "2026-11-v1"
 
@@ -13,3 +18,18 @@ def consent_text() -> str:
         "cá nhân. Danh tính người tố giác được giữ bí mật; tôi có quyền yêu cầu xem, sửa thông tin của mình "
         "trong giới hạn pháp luật cho phép."
     )
+
+
+def shown_consent() -> object:
+    """The stored ConsentText row for the version and language shown to this person (created once)."""
+    from toandan.reports.models import ConsentText
+
+    language = get_language() or "vi"
+
+    def load() -> ConsentText:
+        row, _created = ConsentText.objects.get_or_create(
+            version=CONSENT_VERSION, language=language, defaults={"text": consent_text()}
+        )
+        return row
+
+    return refcache.cached(f"consent:{CONSENT_VERSION}:{language}", load)

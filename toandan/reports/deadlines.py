@@ -12,7 +12,8 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from toandan.core.workdays import add_months, add_working_days, extra_days_off, roll_to_working_day
+from toandan.core.workdays import add_months, add_working_days, roll_to_working_day
+from toandan.reports import reference
 from toandan.reports.models import (
     DeadlineBase,
     DeadlinePolicy,
@@ -61,9 +62,9 @@ def compute(
     report: Report, events: list[ReportEvent], policies: list[DeadlinePolicy] | None = None
 ) -> list[Deadline]:
     """Every step of the report's track with its due date (local dates), in order."""
-    rows = policies if policies is not None else list(DeadlinePolicy.objects.filter(track=report.track))
+    rows = policies if policies is not None else reference.deadline_policies(report.track)
     table = {(p.step, p.extension): p for p in rows if p.track == report.track}
-    days_off = extra_days_off()
+    days_off = reference.days_off()
     received = timezone.localdate(report.received_at)
     accepted = next((timezone.localdate(e.at) for e in events if e.kind == EventKind.ACCEPTED), None)
     kinds = {e.kind for e in events}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from toandan.orgs.models import Unit
-from toandan.reports.models import ReportCategory, RoutingRule, RoutingTarget
+from toandan.reports.models import DeadlinePolicy, ReportCategory, RoutingRule, RoutingTarget
+from toandan.reports.reference_data import CATEGORIES, POLICIES
 
 # (order, category code or None, outside province only, target, unit code)
 RULES: list[tuple[int, str | None, bool, str, str | None]] = [
@@ -32,3 +33,23 @@ def install_routing_rules() -> int:
             unit=Unit.objects.get(code=unit) if unit else None,
         )
     return len(RULES)
+
+
+@transaction.atomic
+def install_reference_data() -> int:
+    """Add any missing default category or time limit (after a flush, or on an old database)."""
+    added = 0
+    for sort, (code, name, name_en, track) in enumerate(CATEGORIES, start=1):
+        _row, created = ReportCategory.objects.get_or_create(
+            code=code, defaults={"name": name, "name_en": name_en, "default_track": track, "sort": sort * 10}
+        )
+        added += created
+    for track, step, extension, amount, unit, base, basis in POLICIES:
+        _row, created = DeadlinePolicy.objects.get_or_create(
+            track=track,
+            step=step,
+            extension=extension,
+            defaults={"amount": amount, "unit": unit, "base": base, "legal_basis": basis},
+        )
+        added += created
+    return added

@@ -253,6 +253,9 @@ class Report(models.Model):
     # Derived from the history and the deadline policy by services.refresh_deadline(); kept for queue filters.
     deadline_at = models.DateTimeField(_("hạn xử lý"), null=True, blank=True, db_index=True)
     search_text = models.TextField(editable=False, blank=True)
+    # Explicit consent to the processing of personal data, with the exact text version shown.
+    consent_text = models.ForeignKey("ConsentText", null=True, on_delete=models.PROTECT, related_name="+")
+    consented_at = models.DateTimeField(null=True, blank=True)
     idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
     idempotency_fingerprint = models.CharField(max_length=64, blank=True)
     # Only for submissions with an Idempotency-Key, so that a retry can answer with the same key.
@@ -287,16 +290,18 @@ class ReporterIdentity(models.Model):
         return f"identity of report {self.report_id}"
 
 
-class Consent(models.Model):
-    """The consent to personal-data processing the reporter gave, with the exact text shown."""
+class ConsentText(models.Model):
+    """One version of the consent text shown on the report form, in one language; reports point to it."""
 
-    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="consent")
     version = models.CharField(max_length=20)
+    language = models.CharField(max_length=10)
     text = models.TextField()
-    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "language"], name="consent_text_unique")]
 
     def __str__(self) -> str:
-        return f"{self.report_id} {self.version}"
+        return f"{self.version} ({self.language})"
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from toandan.orgs.models import Unit
-from toandan.reports.models import ReportCategory, RoutingRule, RoutingTarget
+from toandan.reports import reference
+from toandan.reports.models import ReportCategory, RoutingTarget
 
 FALLBACK_UNIT = "ca-tinh"
 
 
 def route(category: ReportCategory, commune: Unit | None) -> Unit:
-    rules = RoutingRule.objects.filter(is_active=True).select_related("unit").order_by("order", "id")
-    for rule in rules:
+    for rule in reference.routing_rules():
         if rule.category_id and rule.category_id != category.pk:
             continue
         if rule.commune_id and (commune is None or rule.commune_id != commune.pk):
@@ -20,8 +20,8 @@ def route(category: ReportCategory, commune: Unit | None) -> Unit:
         if rule.target == RoutingTarget.UNIT and rule.unit is not None:
             return rule.unit
         if rule.target == RoutingTarget.AREA_POLICE and commune is not None:
-            police = Unit.objects.filter(area=commune, kind="police", is_active=True).first()
+            police = reference.area_police().get(commune.pk)
             if police is not None:
                 return police
     # The provincial police (standing agency) receives whatever no rule places: never refuse a report.
-    return Unit.objects.get(code=FALLBACK_UNIT)
+    return reference.unit_by_code(FALLBACK_UNIT)

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toandan.core.audit import record
@@ -20,11 +21,10 @@ from toandan.indicators.services import link_report_indicators
 from toandan.orgs.matching import strip_diacritics
 from toandan.orgs.models import Unit
 from toandan.reports import codes, crypto
-from toandan.reports.consent import CONSENT_VERSION, consent_text
+from toandan.reports.consent import shown_consent
 from toandan.reports.deadlines import compute, current_deadline
 from toandan.reports.models import (
     Channel,
-    Consent,
     EventKind,
     Evidence,
     Report,
@@ -109,22 +109,28 @@ def submit_report(
 ) -> Submitted:
     if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
         return _existing(idempotency_key, data)
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            submitted = _store(data, files or [], channel, submitter, idempotency_key, request, written)
-    except IntegrityError:
-        for name in written:
-            default_storage.delete(name)
-        if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
-            return _existing(idempotency_key, data)  # a concurrent retry stored it first
-        raise
-    except BaseException:
-        # Files are written before the commit; nothing of a rolled-back report may stay behind.
-        for name in written:
-            default_storage.delete(name)
-        raise
-    return submitted
+    for attempt in range(3):
+        written: list[str] = []
+        try:
+            with transaction.atomic():
+                return _store(data, files or [], channel, submitter, idempotency_key, request, written)
+        except IntegrityError:
+            _delete(written)
+            if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
+                return _existing(idempotency_key, data)  # a concurrent retry stored it first
+            if attempt == 2:
+                raise
+            # Otherwise the random tracking code collided (1 in 10^12 per pair): draw another.
+        except BaseException:
+            # Files are written before the commit; nothing of a rolled-back report may stay behind.
+            _delete(written)
+            raise
+    raise AssertionError("unreachable")
+
+
+def _delete(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
 
 
 def _store(
@@ -137,11 +143,8 @@ def _store(
     written: list[str],
 ) -> Submitted:
     key = codes.new_key()
-    code = codes.new_code()
-    while Report.objects.filter(code=code).exists():
-        code = codes.new_code()
     report = Report(
-        code=code,
+        code=codes.new_code(),
         key_hash=codes.hash_key(key),
         key_encrypted=crypto.encrypt(key) if idempotency_key else "",
         category=data.category,
@@ -157,11 +160,15 @@ def _store(
         submitter=submitter if submitter is not None and submitter.is_authenticated else None,
         track=data.category.default_track,
         unit=route(data.category, data.commune),
+        consent_text=shown_consent(),
+        consented_at=timezone.now(),
         idempotency_key=idempotency_key or None,
         idempotency_fingerprint=data.fingerprint() if idempotency_key else "",
     )
     report.search_text = search_text(report)
-    report.save()
+    # Only the intake event exists yet, and it completes no legal step: the first deadline is known now.
+    report.deadline_at = current_deadline(compute(report, []))
+    report.save(force_insert=True)
     if not data.anonymous:
         ReporterIdentity.objects.create(
             report=report,
@@ -170,7 +177,6 @@ def _store(
             email=crypto.encrypt(data.email),
             id_number=crypto.encrypt(data.id_number),
         )
-    Consent.objects.create(report=report, version=CONSENT_VERSION, text=consent_text())
     store_evidence(report, files, from_reporter=True, written=written)
     link_report_indicators(report, data.identifiers, data.description)
     ReportEvent.objects.create(
@@ -181,7 +187,6 @@ def _store(
         public=True,
         text=_("Tố giác đã được tiếp nhận và chuyển đến %(unit)s.") % {"unit": report.unit.name},
     )
-    refresh_deadline(report)
     record(AuditAction.CREATED, request=request, target=report, unit=report.unit, summary=report.code)
     if data.email and not data.anonymous:
         from toandan.reports.tasks import send_receipt
@@ -192,7 +197,8 @@ def _store(
 
 
 def store_evidence(report: Report, files: list[CleanFile], from_reporter: bool, written: list[str]) -> None:
-    for index, clean in enumerate(files, start=report.evidence.count() + 1):
+    start = report.evidence.count() + 1 if files else 1
+    for index, clean in enumerate(files, start=start):
         evidence = Evidence(
             report=report,
             original_name=clean.original_name,

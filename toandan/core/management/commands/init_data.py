@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from toandan.orgs.services import sync_units
-from toandan.reports.defaults import install_routing_rules
+from toandan.reports.defaults import install_reference_data, install_routing_rules
 
 
 class Command(BaseCommand):
@@ -15,6 +15,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         counts = sync_units()
+        install_reference_data()
         rules = install_routing_rules()
         self.stdout.write(
             f"Đơn vị: {counts['created']} mới, {counts['updated']} cập nhật. Quy tắc chuyển: {rules} mới."

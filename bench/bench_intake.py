@@ -1,0 +1,71 @@
+"""Report intake throughput through the real HTTP path, beside a minimal form-and-insert view, in one run.
+
+    DATABASE_URL=postgres://... .venv/bin/python bench/bench_intake.py [--seconds 10]
+
+Without DATABASE_URL a fresh SQLite file is used. Both endpoints run on the same granian server (2 workers,
+8 threads, as in shared/docs/PERFORMANCE.md) under wrk -t2 -c32. After the load, the number of stored
+reports must equal the number of 201 answers. Target: intake ≥ 0.5× the baseline's requests/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import bench_env, manage, server, wrk  # noqa: E402
+
+REPORT = {
+    "category": "lua-dao",
+    "description": "Có người gọi từ số 0912 345 678 xưng công an, yêu cầu chuyển tiền vào Vietcombank 0123456789.",
+    "identifiers": ["0912345678", "Vietcombank 0123456789", "https://vietcombank-hotro.com/xac-minh"],
+    "anonymous": True,
+    "commune": "phuong-cam-thanh-21025",
+}
+
+
+def count(env: dict[str, str], model: str) -> int:
+    code = f"import django;django.setup();from django.apps import apps;print(apps.get_model('{model}').objects.count())"
+    import subprocess
+
+    return int(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                              check=True).stdout.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = bench_env(Path(tmp))
+        if "DATABASE_URL" in os.environ:
+            manage(env, "flush", "--noinput")
+        manage(env, "migrate", "--noinput", "--run-syncdb")
+        manage(env, "init_data")
+        with server(env) as url:
+            bare = wrk(url + "/bench/bare", seconds=args.seconds)
+            baseline = wrk(url + "/bench/form-insert", seconds=args.seconds, method="POST",
+                           body="name=Nguyen+Van+A&message=Toi+bi+lua+dao+qua+dien+thoai+mat+5+trieu",
+                           content_type="application/x-www-form-urlencoded")
+            intake = wrk(url + "/api/v1/reports", seconds=args.seconds, method="POST",
+                         body=json.dumps(REPORT, ensure_ascii=False), content_type="application/json")
+        stored = count(env, "reports.Report")
+        database = "PostgreSQL" if "postgres" in os.environ.get("DATABASE_URL", "") else "SQLite"
+    print(f"database: {database}; wrk -t2 -c32 -d{args.seconds}s; granian 2 workers × 8 threads")
+    for name, result in (("bare JSON view", bare), ("baseline form + insert", baseline), ("report intake", intake)):
+        print(f"{name:>24}: {result['rps']:8.0f} req/s  p50 {result['p50_ms']:6.1f} ms  p99 {result['p99_ms']:6.1f} ms"
+              f"  statuses {result['statuses']}")
+    created = intake["statuses"].get(201, 0)
+    print(f"intake / baseline: {intake['rps'] / baseline['rps']:.2f}× (target ≥ 0.5×)")
+    print(f"stored reports {stored} == 201 answers {created}: {'yes' if stored == created else 'NO'}")
+    if stored != created:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

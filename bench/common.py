@@ -1,0 +1,103 @@
+"""Shared plumbing of the HTTP benchmarks: a fresh database, a granian server, wrk runs with status counts."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+COUNT_LUA = r"""
+local counts = {}
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) statuses = {} end
+function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    local s = thread:get("statuses")
+    for code, n in pairs(s) do total[code] = (total[code] or 0) + n end
+  end
+  local parts = {}
+  for code, n in pairs(total) do table.insert(parts, string.format('"%d": %d', code, n)) end
+  io.write("STATUSES {" .. table.concat(parts, ", ") .. "}\n")
+  io.write(string.format("LATENCY p50=%.2f p99=%.2f\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def bench_env(var_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DJANGO_SETTINGS_MODULE="bench.settings", TOANDAN_VAR_DIR=str(var_dir), PYTHONPATH=str(REPO),
+               CACHE_BACKEND="locmem", EMAIL_BACKEND="file")
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([PY, "-m", "toandan.cli", *args], env=env, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def server(env: dict[str, str], workers: int = 2, threads: int = 8) -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [PY, "-m", "granian", "--interface", "wsgi", "toandan.wsgi:application", "--host", "127.0.0.1",
+         "--port", str(port), "--workers", str(workers), "--blocking-threads", str(threads), "--no-ws",
+         "--log-level", "error"],
+        env={**env, "DJANGO_SETTINGS_MODULE": "bench.settings"}, cwd=REPO,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        subprocess.run(["curl", "-s", "-o", "/dev/null", url + "/bench/bare"], check=False)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def wrk(url: str, *, seconds: int = 10, connections: int = 32, method: str = "GET", body: str = "",
+        content_type: str = "", extra_lua: str = "") -> dict[str, Any]:
+    """Run wrk (2 threads) and return requests/s, latency percentiles and the count of each status."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is needed: apt-get install wrk")
+    script = ""
+    if method != "GET":
+        # Long-bracket strings: UTF-8 bodies pass through Lua unescaped.
+        script += f'wrk.method = "{method}"\nwrk.body = [==[{body}]==]\n'
+        script += f'wrk.headers["Content-Type"] = "{content_type}"\n'
+    script += extra_lua + COUNT_LUA
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    try:
+        out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", handle.name, url],
+                             capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(handle.name)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    statuses = {int(k): v for k, v in json.loads(re.search(r"STATUSES (\{.*\})", out).group(1)).items()}
+    p50, p99 = (float(x) for x in re.search(r"LATENCY p50=([\d.]+) p99=([\d.]+)", out).groups())
+    return {"rps": rps, "p50_ms": p50, "p99_ms": p99, "statuses": statuses}
