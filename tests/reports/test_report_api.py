@@ -59,7 +59,7 @@ def test_idempotent_retry_stores_nothing_twice(units: None) -> None:
     second = post(Client(), MINIMAL, HTTP_IDEMPOTENCY_KEY="retry-123")
     assert first.status_code == second.status_code == 201
     assert first.json() == second.json()
-    assert Report.objects.count() == 1 and IndicatorRecord.objects.get(kind="phone").report_count == 1
+    assert Report.objects.count() == 1 and IndicatorRecord.objects.get(kind="phone").report_links.count() == 1
     conflict = post(
         Client(),
         {**MINIMAL, "description": MINIMAL["description"] + " Thêm."},

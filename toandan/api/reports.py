@@ -15,8 +15,8 @@ from ninja.errors import HttpError
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from toandan.core import antiabuse
-from toandan.orgs.models import Unit, UnitKind
-from toandan.reports import codes
+from toandan.orgs.models import Unit
+from toandan.reports import codes, reference
 from toandan.reports.deadlines import compute
 from toandan.reports.intake import IntakeRefused, intake, read_uploads
 from toandan.reports.models import Channel, PaymentMethod, Report, ReportCategory
@@ -132,7 +132,7 @@ def _parse(request: HttpRequest) -> tuple[ReportIn, list[tuple[bytes, str]]]:
 def _commune(code: str | None) -> Unit | None:
     if not code:
         return None
-    unit = Unit.objects.filter(code=code, kind=UnitKind.COMMUNE, is_active=True).first()
+    unit = reference.communes().get(code)
     if unit is None:
         raise HttpError(422, _("Mã xã, phường không có trong danh sách (xem /api/v1/communes)."))
     return unit
@@ -159,8 +159,8 @@ def challenge(request: HttpRequest) -> dict[str, Any]:
 )
 def submit(request: HttpRequest) -> Status:
     body, files = _parse(request)
-    category = ReportCategory.objects.filter(code=body.category, is_active=True).first()
-    if category is None:
+    category = reference.categories().get(body.category)
+    if category is None or not category.is_active:
         raise HttpError(422, _("Loại tố giác không hợp lệ (xem /api/v1/report-categories)."))
     if not body.anonymous and not (body.phone or body.email):
         raise HttpError(422, _("Để lại số điện thoại hoặc thư điện tử, hoặc gửi ẩn danh."))

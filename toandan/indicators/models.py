@@ -16,7 +16,7 @@ class IndicatorStatus(models.TextChoices):
 
 
 class IndicatorRecord(models.Model):
-    """One normalised indicator and its counters, kept current by the services that link and confirm."""
+    """One normalised indicator (phone number, account, link…); reports link to it via ReportIndicator."""
 
     kind = models.CharField(_("loại"), max_length=20, choices=[(k.value, k.value) for k in Kind])
     value = models.CharField(_("giá trị chuẩn hóa"), max_length=2000)
@@ -24,9 +24,7 @@ class IndicatorRecord(models.Model):
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=IndicatorStatus.choices, default=IndicatorStatus.REPORTED
     )
-    report_count = models.PositiveIntegerField(_("số tố giác"), default=0)
     first_seen = models.DateTimeField(default=timezone.now)
-    last_seen = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("dấu hiệu")

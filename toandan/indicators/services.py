@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q
-from django.utils import timezone
+from django.db.models import Q
 
 from toandan.indicators.base import Indicator
 from toandan.indicators.extract import extract_all
@@ -35,9 +34,11 @@ def parse_identifiers(raw_items: list[str]) -> tuple[list[tuple[str, Indicator]]
 
 @transaction.atomic
 def link_report_indicators(report: Any, identifiers: list[str], text: str) -> list[ReportIndicator]:
-    """Store each indicator once, link it to the report, and count the report on it (once per report).
+    """Store each indicator once and link it to the report.
 
-    Batched: one query finds the known indicators, one creates the new ones, one links, one counts.
+    Batched: one query finds the known indicators, one creates the new ones, one links. Nothing here updates
+    a shared row: during a scam wave thousands of reports name the same number at once, and a counter on the
+    indicator would make them queue behind each other's locks. Counts are counted from the links instead.
     """
     recognised, _unknown = parse_identifiers(identifiers)
     items: list[tuple[str, Indicator, str]] = [
@@ -63,9 +64,6 @@ def link_report_indicators(report: Any, identifiers: list[str], text: str) -> li
             ReportIndicator(report=report, indicator=records[key], raw=raw[:300], source=source)
             for key, (raw, _item, source) in unique.items()
         ]
-    )
-    IndicatorRecord.objects.filter(pk__in=[r.pk for r in records.values()]).update(
-        report_count=F("report_count") + 1, last_seen=timezone.now()
     )
     return links
 

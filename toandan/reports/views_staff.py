@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -116,7 +117,11 @@ def bulk(request: HttpRequest) -> HttpResponse:
 
 def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[str, Any]:
     events = list(report.events.select_related("actor", "from_unit", "to_unit"))
-    links = list(ReportIndicator.objects.filter(report=report).select_related("indicator"))
+    links = list(
+        ReportIndicator.objects.filter(report=report)
+        .select_related("indicator")
+        .annotate(report_count=Count("indicator__report_links"))
+    )
     related = (
         ReportIndicator.objects.filter(indicator__in=[link.indicator for link in links])
         .exclude(report=report)
