@@ -189,6 +189,15 @@ def test_exports_leave_identity_out(provincial_officer: User) -> None:
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
     stats = client.get(reverse("reports:stats")).content.decode()
     assert "Phường Cẩm Thành" in stats
+    before = AuditEvent.objects.filter(action=AuditAction.PERSONAL_DATA_VIEWED).count()
+    explicit = client.get(reverse("reports:export", args=["csv"]), {"identity": "1"}).content.decode()
+    assert "Lê Văn Tâm" in explicit
+    assert AuditEvent.objects.filter(action=AuditAction.PERSONAL_DATA_VIEWED).count() == before + 1
+    steering = make_staff("steering3", "bcd138", Role.STEERING_MEMBER)
+    assert (
+        staff_client(steering).get(reverse("reports:export", args=["csv"]), {"identity": "1"}).status_code
+        == 403
+    )
 
 
 def test_bulk_assign_and_duplicate(commune_a_officer: User) -> None:

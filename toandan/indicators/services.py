@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 
 from toandan.indicators.base import Indicator
 from toandan.indicators.extract import extract_all
@@ -69,7 +68,9 @@ def link_report_indicators(report: Any, identifiers: list[str], text: str) -> li
 
 
 def _records_for(keys: list[tuple[str, str]]) -> dict[tuple[str, str], IndicatorRecord]:
-    query = Q()
-    for kind, value in keys:
-        query |= Q(kind=kind, value=value)
-    return {(r.kind, r.value): r for r in IndicatorRecord.objects.filter(query)}
+    # Two IN lists use the (kind, value) index; a chain of OR conditions costs more to build and to plan.
+    kinds = {kind for kind, _value in keys}
+    values = {value for _kind, value in keys}
+    wanted = set(keys)
+    rows = IndicatorRecord.objects.filter(kind__in=kinds, value__in=values)
+    return {(r.kind, r.value): r for r in rows if (r.kind, r.value) in wanted}
