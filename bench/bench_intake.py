@@ -10,6 +10,7 @@ reports must equal the number of 201 answers. Target: intake ≥ 0.5× the basel
 from __future__ import annotations
 
 import argparse
+import subprocess
 import json
 import os
 import sys
@@ -18,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import bench_env, manage, server, wrk  # noqa: E402
+from bench.common import ab_post, bench_env, manage, server, wrk  # noqa: E402
 
 REPORT = {
     "category": "lua-dao",
-    "description": "Có người gọi từ số 0912 345 678 xưng công an, yêu cầu chuyển tiền vào Vietcombank 0123456789.",
+    "description": "Người gọi từ số 0912 345 678 xưng công an, bảo chuyển tiền vào Vietcombank 0123456789.",
     "identifiers": ["0912345678", "Vietcombank 0123456789", "https://vietcombank-hotro.com/xac-minh"],
     "anonymous": True,
     "commune": "phuong-cam-thanh-21025",
@@ -30,16 +31,23 @@ REPORT = {
 
 
 def count(env: dict[str, str], model: str) -> int:
-    code = f"import django;django.setup();from django.apps import apps;print(apps.get_model('{model}').objects.count())"
-    import subprocess
+    code = (
+        "import django; django.setup(); from django.apps import apps; "
+        f"print(apps.get_model('{model}').objects.count())"
+    )
 
-    return int(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                              check=True).stdout.strip())
+    return int(
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=10, help="duration of the bare-view run")
+    parser.add_argument("--baseline-requests", type=int, default=10000)
+    parser.add_argument("--intake-requests", type=int, default=3000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = bench_env(Path(tmp))
@@ -49,18 +57,35 @@ def main() -> None:
         manage(env, "init_data")
         with server(env) as url:
             bare = wrk(url + "/bench/bare", seconds=args.seconds)
-            baseline = wrk(url + "/bench/form-insert", seconds=args.seconds, method="POST",
-                           body="name=Nguyen+Van+A&message=Toi+bi+lua+dao+qua+dien+thoai+mat+5+trieu",
-                           content_type="application/x-www-form-urlencoded")
-            intake = wrk(url + "/api/v1/reports", seconds=args.seconds, method="POST",
-                         body=json.dumps(REPORT, ensure_ascii=False), content_type="application/json")
+            baseline = ab_post(
+                url + "/bench/form-insert",
+                "name=Nguyen+Van+A&message=Toi+bi+lua+dao+qua+dien+thoai+mat+5+trieu",
+                "application/x-www-form-urlencoded",
+                args.baseline_requests,
+            )
+            intake = ab_post(
+                url + "/api/v1/reports",
+                json.dumps(REPORT, ensure_ascii=False),
+                "application/json",
+                args.intake_requests,
+            )
         stored = count(env, "reports.Report")
         database = "PostgreSQL" if "postgres" in os.environ.get("DATABASE_URL", "") else "SQLite"
-    print(f"database: {database}; wrk -t2 -c32 -d{args.seconds}s; granian 2 workers × 8 threads")
-    for name, result in (("bare JSON view", bare), ("baseline form + insert", baseline), ("report intake", intake)):
-        print(f"{name:>24}: {result['rps']:8.0f} req/s  p50 {result['p50_ms']:6.1f} ms  p99 {result['p99_ms']:6.1f} ms"
-              f"  statuses {result['statuses']}")
-    created = intake["statuses"].get(201, 0)
+    print(
+        f"database: {database}; 32 connections; granian 2 workers × 8 threads; "
+        f"bare view: wrk -t2 -d{args.seconds}s, POSTs: ab -k (exact request counts)"
+    )
+    print(
+        f"{'bare JSON view':>24}: {bare['rps']:8.0f} req/s  "
+        f"p50 {bare['p50_ms']:6.1f} ms  p99 {bare['p99_ms']:6.1f} ms"
+    )
+    for name, result in (("baseline form + insert", baseline), ("report intake", intake)):
+        print(
+            f"{name:>24}: {result['rps']:8.0f} req/s  "
+            f"p50 {result['p50_ms']:6.1f} ms  p99 {result['p99_ms']:6.1f} ms"
+            f"  {result['ok']}/{result['complete']} answered 2xx"
+        )
+    created = intake["ok"]
     print(f"intake / baseline: {intake['rps'] / baseline['rps']:.2f}× (target ≥ 0.5×)")
     print(f"stored reports {stored} == 201 answers {created}: {'yes' if stored == created else 'NO'}")
     if stored != created:

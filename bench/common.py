@@ -11,9 +11,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -33,15 +34,21 @@ function done(summary, latency, requests)
   local parts = {}
   for code, n in pairs(total) do table.insert(parts, string.format('"%d": %d', code, n)) end
   io.write("STATUSES {" .. table.concat(parts, ", ") .. "}\n")
-  io.write(string.format("LATENCY p50=%.2f p99=%.2f\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  local p50, p99 = latency:percentile(50) / 1000, latency:percentile(99) / 1000
+  io.write(string.format("LATENCY p50=%.2f p99=%.2f\n", p50, p99))
 end
 """
 
 
 def bench_env(var_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(DJANGO_SETTINGS_MODULE="bench.settings", TOANDAN_VAR_DIR=str(var_dir), PYTHONPATH=str(REPO),
-               CACHE_BACKEND="locmem", EMAIL_BACKEND="file")
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        TOANDAN_VAR_DIR=str(var_dir),
+        PYTHONPATH=str(REPO),
+        CACHE_BACKEND="locmem",
+        EMAIL_BACKEND="file",
+    )
     return env
 
 
@@ -59,10 +66,27 @@ def free_port() -> int:
 def server(env: dict[str, str], workers: int = 2, threads: int = 8) -> Iterator[str]:
     port = free_port()
     proc = subprocess.Popen(
-        [PY, "-m", "granian", "--interface", "wsgi", "toandan.wsgi:application", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), "--blocking-threads", str(threads), "--no-ws",
-         "--log-level", "error"],
-        env={**env, "DJANGO_SETTINGS_MODULE": "bench.settings"}, cwd=REPO,
+        [
+            PY,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "toandan.wsgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--blocking-threads",
+            str(threads),
+            "--no-ws",
+            "--log-level",
+            "error",
+        ],
+        env={**env, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+        cwd=REPO,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -79,8 +103,16 @@ def server(env: dict[str, str], workers: int = 2, threads: int = 8) -> Iterator[
         proc.wait(timeout=20)
 
 
-def wrk(url: str, *, seconds: int = 10, connections: int = 32, method: str = "GET", body: str = "",
-        content_type: str = "", extra_lua: str = "") -> dict[str, Any]:
+def wrk(
+    url: str,
+    *,
+    seconds: int = 10,
+    connections: int = 32,
+    method: str = "GET",
+    body: str = "",
+    content_type: str = "",
+    extra_lua: str = "",
+) -> dict[str, Any]:
     """Run wrk (2 threads) and return requests/s, latency percentiles and the count of each status."""
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
@@ -93,11 +125,59 @@ def wrk(url: str, *, seconds: int = 10, connections: int = 32, method: str = "GE
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
     try:
-        out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", handle.name, url],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", handle.name, url],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     finally:
         os.unlink(handle.name)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     statuses = {int(k): v for k, v in json.loads(re.search(r"STATUSES (\{.*\})", out).group(1)).items()}
     p50, p99 = (float(x) for x in re.search(r"LATENCY p50=([\d.]+) p99=([\d.]+)", out).groups())
     return {"rps": rps, "p50_ms": p50, "p99_ms": p99, "statuses": statuses}
+
+
+def ab_post(url: str, body: str, content_type: str, requests: int, connections: int = 32) -> dict[str, Any]:
+    """ApacheBench for POSTs: it completes exactly `requests` requests, so stored rows can be compared with
+    the answers (wrk stops mid-flight and loses the answers to requests the server still completes)."""
+    if shutil.which("ab") is None:
+        raise SystemExit("ab is needed: apt-get install apache2-utils")
+    with tempfile.NamedTemporaryFile("wb", suffix=".body", delete=False) as handle:
+        handle.write(body.encode())
+    try:
+        out = subprocess.run(
+            [
+                "ab",
+                "-q",
+                "-k",
+                "-n",
+                str(requests),
+                "-c",
+                str(connections),
+                "-p",
+                handle.name,
+                "-T",
+                content_type,
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(handle.name)
+    complete = int(re.search(r"Complete requests:\s+(\d+)", out).group(1))
+    # ab counts answers whose length differs from the first as failed; those are answers all the same.
+    breakdown = re.search(r"\(Connect: (\d+), Receive: (\d+), Length: \d+, Exceptions: (\d+)\)", out)
+    failed = sum(int(n) for n in breakdown.groups()) if breakdown else 0
+    non2xx = re.search(r"Non-2xx responses:\s+(\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests per second:\s+([\d.]+)", out).group(1)),
+        "p50_ms": float(re.search(r"\s50%\s+(\d+)", out).group(1)),
+        "p99_ms": float(re.search(r"\s99%\s+(\d+)", out).group(1)),
+        "ok": complete - failed - (int(non2xx.group(1)) if non2xx else 0),
+        "complete": complete,
+        "failed": failed,
+    }

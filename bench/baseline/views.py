@@ -1,4 +1,4 @@
-"""Baselines for ratios: a bare JSON view, and a minimal view that validates a small form and inserts a row."""
+"""Baselines for ratios: a bare JSON view, and a minimal view validating a small form and inserting a row."""
 
 from django import forms
 from django.http import HttpRequest, JsonResponse
