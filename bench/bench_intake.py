@@ -10,9 +10,9 @@ reports must equal the number of 201 answers. Target: intake ≥ 0.5× the basel
 from __future__ import annotations
 
 import argparse
-import subprocess
 import json
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
