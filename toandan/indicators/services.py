@@ -31,7 +31,7 @@ def parse_identifiers(raw_items: list[str]) -> tuple[list[tuple[str, Indicator]]
     return found, unknown
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # part of the caller's transaction; no savepoint round trips
 def link_report_indicators(report: Any, identifiers: list[str], text: str) -> list[ReportIndicator]:
     """Store each indicator once and link it to the report.
 
