@@ -160,7 +160,9 @@ WORKER_HEARTBEAT_SECONDS = 15
 WORKER_HEARTBEAT_STALE_SECONDS = 90
 REFCACHE_SECONDS = 60
 # Tasks the worker enqueues on a schedule: dotted path of a django-tasks task → interval in seconds.
-PERIODIC_TASKS: dict[str, int] = {}
+PERIODIC_TASKS: dict[str, int] = {
+    "toandan.plans.tasks.send_plan_reminders": 24 * 3600,
+}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

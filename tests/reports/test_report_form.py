@@ -184,3 +184,51 @@ def test_per_contact_limit(category_pk: int) -> None:
         )
     response = Client(REMOTE_ADDR="198.51.100.77").post(NEW, valid_post(category=category_pk))
     assert response.status_code == 429 and Report.objects.count() == 5
+
+
+def test_orphan_files_of_interrupted_submissions_are_removed(
+    settings: Any, category_pk: int, evidence_files: dict[str, bytes]
+) -> None:
+    import os
+    from pathlib import Path
+
+    from toandan.reports.tasks import remove_orphan_evidence
+
+    Client().post(
+        NEW,
+        valid_post(
+            category=category_pk, anonymous="1", evidence=[SimpleUploadedFile("a.png", evidence_files["png"])]
+        ),
+    )
+    kept = Path(settings.MEDIA_ROOT) / Report.objects.get().evidence.get().file.name
+    orphan = Path(settings.MEDIA_ROOT) / "evidence" / "2026" / "11" / "XXXX" / "01-orphan.png"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(evidence_files["png"])
+    old = kept.stat().st_mtime - 7200
+    os.utime(orphan, (old, old))
+    os.utime(kept, (old, old))
+    assert remove_orphan_evidence.call() == 1
+    assert kept.exists() and not orphan.exists()
+
+
+def test_rolled_back_submission_leaves_no_file(
+    settings: Any, category_pk: int, evidence_files: dict[str, bytes], monkeypatch: Any
+) -> None:
+    from pathlib import Path
+
+    import toandan.reports.services as services
+
+    def explode(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "link_report_indicators", explode)
+    client = Client(raise_request_exception=False)
+    response = client.post(
+        NEW,
+        valid_post(
+            category=category_pk, anonymous="1", evidence=[SimpleUploadedFile("a.png", evidence_files["png"])]
+        ),
+    )
+    assert response.status_code == 500
+    assert Report.objects.count() == 0
+    assert not [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]

@@ -41,3 +41,28 @@ def notify_reporter(report_id: int) -> int:
         "bằng mã tra cứu và mã bí mật của bạn."
     ) % {"code": report.code}
     return send_mail(_("Cập nhật tố giác %(code)s") % {"code": report.code}, body, None, [address])
+
+
+@task()
+def remove_orphan_evidence(min_age_seconds: int = 3600) -> int:
+    """Delete evidence files no report refers to: left by a process killed between writing a file and
+    committing its report (a rolled-back submission already deletes its own files)."""
+    import time
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from toandan.reports.models import Evidence
+
+    root = Path(settings.MEDIA_ROOT) / "evidence"
+    if not root.exists():
+        return 0
+    known = set(Evidence.objects.values_list("file", flat=True))
+    removed = 0
+    cutoff = time.time() - min_age_seconds
+    for path in root.rglob("*"):
+        name = path.relative_to(settings.MEDIA_ROOT).as_posix()
+        if path.is_file() and name not in known and path.stat().st_mtime < cutoff:
+            path.unlink()
+            removed += 1
+    return removed
