@@ -1,0 +1,136 @@
+"""Hashed features shared by training and scoring, so that the shipped models hold numbers, never text.
+
+Every feature is a CRC-32 of a short byte string, seeded by its family, folded into ``2**20`` buckets: the
+model files then store bucket numbers of at most seven digits and their weights, from which no n-gram of the
+training data can be read back.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from itertools import repeat
+from urllib.parse import urlsplit
+
+from toandan.triage import lists
+
+N_BITS = 20
+N_FEATURES = 1 << N_BITS
+MASK = N_FEATURES - 1
+
+
+def _seed(name: str) -> int:
+    return zlib.crc32(name.encode("ascii"))
+
+
+SEED_MESSAGE = _seed("message-char")
+SEED_HOST = _seed("url-host-char")
+SEED_PATH = _seed("url-path-char")
+SEED_TOKEN = _seed("url-token")
+SEED_NUMERIC = _seed("url-numeric")
+
+# Amounts, codes and phone numbers differ in every message; folding digits keeps their shape only.
+_DIGITS = str.maketrans("123456789", "000000000")
+MESSAGE_NGRAMS = (3, 4)
+MESSAGE_MAX_CHARS = 320
+
+
+def message_buckets(normalised: str) -> list[int]:
+    """Return the distinct hashed character n-gram buckets of a normalised message."""
+    data = (" " + normalised[:MESSAGE_MAX_CHARS].translate(_DIGITS) + " ").encode("utf-8")
+    grams: list[bytes] = []
+    for n in MESSAGE_NGRAMS:
+        grams.extend([data[i : i + n] for i in range(len(data) - n + 1)])
+    return list({h & MASK for h in map(zlib.crc32, grams, repeat(SEED_MESSAGE))})
+
+
+def _char_buckets(text: str, ngrams: tuple[int, ...], seed: int) -> set[int]:
+    data = text.encode("utf-8")
+    grams: list[bytes] = []
+    for n in ngrams:
+        grams.extend([data[i : i + n] for i in range(len(data) - n + 1)])
+    return {h & MASK for h in map(zlib.crc32, grams, repeat(seed))}
+
+
+def _bucket(name: str, seed: int) -> int:
+    return zlib.crc32(name.encode("utf-8"), seed) & MASK
+
+
+_PHISH_WORDS_RE = re.compile("|".join(sorted(map(re.escape, lists.PHISH_WORDS), key=len, reverse=True)))
+IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_PATH_TOKEN = re.compile(r"[a-z]+")
+
+
+def split_url(url: str) -> tuple[str, str, str, str]:
+    """Return (scheme, host, port, rest) of a URL, tolerating a missing scheme and odd characters."""
+    text = url.strip()
+    if "://" not in text[:12]:
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").rstrip(".")
+        port = str(parts.port or "") if parts.netloc.count(":") == 1 else ""
+    except ValueError:
+        parts = None
+        host, port = text.split("://", 1)[1].split("/", 1)[0].lower(), ""
+    if parts is None:
+        return "http", host, port, ""
+    rest = parts.path + ("?" + parts.query if parts.query else "")
+    return parts.scheme.lower(), host, port, rest
+
+
+def url_numeric(url: str, host: str, rest: str, suffix: str, subdomain: str) -> dict[str, float]:
+    """Handcrafted structural features of a URL, each scaled to about [0, 1]."""
+    rest_lower = rest.lower()
+    host_tokens = set(re.split(r"[^a-z0-9]+", host))
+    features = {
+        "len_url": min(len(url), 200) / 200,
+        "len_host": min(len(host), 60) / 60,
+        "host_digits": min(sum(ch.isdigit() for ch in host), 10) / 10,
+        "host_hyphens": min(host.count("-"), 5) / 5,
+        "subdomain_depth": min(subdomain.count(".") + 1 if subdomain else 0, 5) / 5,
+        "is_ip": 1.0 if IPV4.match(host) else 0.0,
+        "punycode": 1.0 if "xn--" in host else 0.0,
+        "at_sign": 1.0 if "@" in url.split("?", 1)[0] else 0.0,
+        "https": 1.0 if url.lower().startswith("https://") else 0.0,
+        "has_query": 1.0 if "?" in rest else 0.0,
+        "path_depth": min(rest.split("?", 1)[0].count("/"), 8) / 8,
+        "kw_host": 1.0 if host_tokens & lists.HOST_PHISH_WORDS else 0.0,
+        "kw_path": min(len(set(_PHISH_WORDS_RE.findall(rest_lower))), 4) / 4,
+        "tld_high": 1.0 if suffix.rsplit(".", 1)[-1] in lists.RISKY_TLDS_HIGH else 0.0,
+        "tld_medium": 1.0 if suffix.rsplit(".", 1)[-1] in lists.RISKY_TLDS_MEDIUM else 0.0,
+        "apk": 1.0 if rest_lower.split("?", 1)[0].endswith(".apk") else 0.0,
+        "bias_const": 1.0,
+    }
+    return features
+
+
+def url_features(
+    url: str, host: str, rest: str, suffix: str, subdomain: str, flags: dict[str, float]
+) -> dict[int, float]:
+    """Return the sparse hashed feature vector of a URL: character n-grams, tokens and structure."""
+    bare_host = host.removeprefix("www.")
+    vector: dict[int, float] = {}
+    host_buckets = _char_buckets("^" + bare_host + "$", (3, 4, 5), SEED_HOST)
+    path_text = rest.lower()[:120].translate(_DIGITS)
+    path_buckets = _char_buckets(path_text, (3, 4), SEED_PATH) if path_text not in ("", "/") else set()
+    for group in (host_buckets, path_buckets):
+        if group:
+            weight = 1.0 / math.sqrt(len(group))
+            for bucket in group:
+                vector[bucket] = vector.get(bucket, 0.0) + weight
+    tokens = {"tld=" + suffix}
+    tokens.update("label=" + label for label in bare_host.split(".")[:-1] if label)
+    tokens.update("path=" + token for token in _PATH_TOKEN.findall(path_text)[:20])
+    weight = 1.0 / math.sqrt(len(tokens))
+    for token in tokens:
+        bucket = _bucket(token, SEED_TOKEN)
+        vector[bucket] = vector.get(bucket, 0.0) + weight
+    numeric = url_numeric(url, bare_host, rest, suffix, subdomain)
+    numeric.update(flags)
+    for name, value in numeric.items():
+        if value:
+            bucket = _bucket(name, SEED_NUMERIC)
+            vector[bucket] = vector.get(bucket, 0.0) + value
+    return vector
