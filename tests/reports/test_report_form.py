@@ -108,6 +108,7 @@ def test_anonymous_report_keeps_no_identity(category_pk: int) -> None:
         ({"payment_method": "gold"}, "payment_method", ""),
         ({"identifiers": "\n".join(str(i) for i in range(31))}, "identifiers", "Tối đa 30 dòng"),
         ({"identifiers": "x" * 301}, "identifiers", "300 ký tự"),
+        ({"name": "A" * 101}, "name", "100"),
         ({"phone": "12345"}, "phone", "Số điện thoại không hợp lệ"),
         ({"phone": "", "email": ""}, "phone", "hoặc chọn gửi ẩn danh"),
         ({"email": "khong-phai-email"}, "email", "thư điện tử không hợp lệ"),

@@ -61,3 +61,16 @@ def test_size_and_count_limits(evidence_files: dict[str, bytes]) -> None:
 
 def test_path_in_name_is_dropped(evidence_files: dict[str, bytes]) -> None:
     assert clean_upload(evidence_files["png"], "../../etc/passwd.png").original_name == "passwd.png"
+
+
+def test_heic_photo_from_a_phone_becomes_a_clean_jpeg() -> None:
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    out = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    Image.new("RGB", (40, 30), (1, 2, 3)).save(out, format="HEIF", exif=exif.tobytes())
+    clean = clean_upload(out.getvalue(), "IMG_0001.HEIC")
+    assert clean.content_type == "image/jpeg" and clean.extension == "jpg"
+    assert b"PhoneMaker" not in clean.data and Image.open(io.BytesIO(clean.data)).size == (40, 30)
