@@ -38,7 +38,7 @@ test: $(VENV)/.test-done lint
 	$(BIN)/pytest -n 2 -q
 
 bench: $(VENV)/.test-done
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) var

@@ -1,6 +1,5 @@
 """Reading plan documents: type sniffing, encodings, and every refusal as a PlanImportError with its code."""
 
-import importlib.util
 import io
 import random
 import struct
@@ -131,9 +130,20 @@ def test_damaged_docx() -> None:
     assert code_of(read_document, archive.getvalue()) == "corrupt_document"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pypdf") is not None, reason="a PDF reader is installed")
-def test_pdf_without_a_reader_is_refused_clearly() -> None:
-    assert code_of(read_document, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n") == "unsupported_format"
+def test_damaged_pdf_is_refused_clearly() -> None:
+    with pytest.raises(PlanImportError) as caught:
+        read_document(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nthis is not a pdf body\n")
+    assert caught.value.code == "corrupt_document" and "PDF" in caught.value.message
+
+
+def test_pdf_without_a_text_layer_is_a_scan() -> None:
+    from pypdf import PdfWriter
+
+    out = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    assert code_of(read_document, out.getvalue()) == "no_text"
 
 
 def test_type_comes_from_content_not_name() -> None:

@@ -1,4 +1,4 @@
-"""Plan-document importer: a .docx/.txt plan in, a structured draft out. Pure functions, no database.
+"""Plan-document importer: a .docx/.txt/.pdf plan in, a structured draft out. Pure functions, no database.
 
 Public entry points:
 - `read_document(data, filename=None) -> str`: sniff the type from the bytes and extract the text;

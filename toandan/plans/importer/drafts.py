@@ -74,7 +74,7 @@ class TaskDraft:
             "source": self.source,
             "clause": self.clause,
             "timeframe": self.timeframe.to_dict(),
-            "warnings": [dict(w) for w in self.warnings],
+            "warnings": list(self.warnings),
         }
 
 

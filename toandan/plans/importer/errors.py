@@ -21,9 +21,10 @@ MESSAGES: dict[str, str] = {
         "Không nhận ra bảng mã của tệp văn bản. Hãy lưu lại tệp dưới dạng UTF-8 hoặc tải lên bản .docx."
     ),
     "unsupported_format": gettext_noop(
-        "Định dạng tệp không được hỗ trợ (%(kind)s). Hãy tải lên tệp .docx hoặc .txt."
+        "Định dạng tệp không được hỗ trợ (%(kind)s). Hãy tải lên tệp .docx, .txt hoặc PDF có lớp chữ."
     ),
     "corrupt_document": gettext_noop("Không đọc được tệp Word: tệp bị hỏng hoặc không đúng định dạng .docx."),
+    "corrupt_pdf": gettext_noop("Không đọc được tệp PDF: tệp bị hỏng hoặc được đặt mật khẩu."),
     "no_text": gettext_noop(
         "Tài liệu không có lớp chữ (có thể là bản scan hoặc ảnh chụp). Hãy tải lên bản .docx hoặc PDF có chữ."
     ),

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import importlib
 import io
 import re
 import unicodedata
 import zipfile
 
 from .docx_text import docx_text
-from .errors import PlanImportError
+from .errors import MESSAGES, PlanImportError
 
 __all__ = ["MAX_BYTES", "decode_text", "read_document", "sniff"]
 
@@ -111,16 +110,18 @@ def decode_text(data: bytes) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
-    # PDF support only when a pure-Python reader is already installed; the project does not add one.
+    """The text layer of a PDF (pypdf); a scan without one gives no text and is refused by the caller."""
+    from pypdf import PdfReader
+
     try:
-        pypdf = importlib.import_module("pypdf")
-    except ImportError as exc:
-        raise PlanImportError("unsupported_format", kind="PDF") from exc
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise PlanImportError("corrupt_document", MESSAGES["corrupt_pdf"])
         return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except PlanImportError:
+        raise
     except Exception as exc:  # noqa: BLE001 - any parser failure means the same thing to the officer
-        raise PlanImportError("corrupt_document") from exc
+        raise PlanImportError("corrupt_document", MESSAGES["corrupt_pdf"]) from exc
 
 
 def _docx(data: bytes) -> str:
@@ -145,7 +146,7 @@ def normalise_text(text: str) -> str:
 
 
 def read_document(data: bytes, filename: str | None = None) -> str:
-    """Extract the text of a plan document (.docx, .txt, PDF when a reader is installed).
+    """Extract the text of a plan document (.docx, .txt, or PDF with a text layer).
 
     The type is sniffed from the bytes; `filename` is only used to name the format in error messages.
     Raises PlanImportError with code too_large, empty, unsupported_format, corrupt_document, no_text or

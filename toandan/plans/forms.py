@@ -1,0 +1,208 @@
+"""Forms of the plans app: uploading a plan, posting progress, period reports, the consolidated report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from toandan.core.forms import AccessibleForm
+from toandan.plans.importer import MAX_BYTES
+from toandan.plans.models import Indicator, ProgressState, ReportingPeriod
+from toandan.plans.periods import Frequency
+from toandan.reports.uploads import MAX_FILES, CleanFile, EvidenceError, clean_uploads
+
+
+class UploadForm(AccessibleForm):
+    document = forms.FileField(
+        label=_lazy("Tệp kế hoạch (.docx, .txt hoặc .pdf có lớp chữ)"),
+        help_text=_lazy("Tối đa 5 MB. Chưa có gì được lưu cho đến khi bạn xác nhận."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt,.pdf"}),
+        error_messages={
+            "required": _lazy("Chọn tệp kế hoạch để tải lên."),
+            "empty": _lazy("Tài liệu trống: không có nội dung để nhập."),
+        },
+    )
+
+    def clean_document(self) -> tuple[bytes, str]:
+        upload = self.cleaned_data["document"]
+        data = upload.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise forms.ValidationError(
+                _("Tệp quá lớn; giới hạn là %(limit)s MB.") % {"limit": MAX_BYTES // 1048576}
+            )
+        return data, upload.name
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+def _indicator_fields(form: forms.Form, indicators: list[Indicator]) -> None:
+    for indicator in indicators:
+        form.fields[f"indicator_{indicator.pk}"] = forms.IntegerField(
+            label=str(indicator),
+            required=False,
+            min_value=0,
+            max_value=10_000_000,
+            error_messages={
+                "min_value": _lazy("Số liệu không được âm."),
+                "invalid": _lazy("Nhập một số nguyên."),
+            },
+        )
+
+
+def indicator_values(form: forms.Form, indicators: list[Indicator]) -> dict[int, int]:
+    values = {i.pk: form.cleaned_data.get(f"indicator_{i.pk}") for i in indicators}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+class UpdateForm(AccessibleForm):
+    state = forms.ChoiceField(
+        label=_lazy("Tình trạng"),
+        choices=ProgressState.choices,
+        initial=ProgressState.IN_PROGRESS,
+        widget=forms.RadioSelect,
+    )
+    narrative = forms.CharField(
+        label=_lazy("Kết quả thực hiện"),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _lazy("Nhập kết quả thực hiện.")},
+    )
+    links = forms.CharField(
+        label=_lazy("Đường dẫn (mỗi dòng một đường dẫn)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    files = MultipleFileField(
+        label=_lazy("Tệp đính kèm (ảnh, PDF, ghi âm)"),
+        required=False,
+        widget=MultipleFileInput(),
+        help_text=_lazy("Tối đa 10 tệp, mỗi tệp 10 MB."),
+    )
+
+    def __init__(self, *args: Any, indicators: list[Indicator], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicators = indicators
+        _indicator_fields(self, indicators)
+        self.order_fields(
+            ["state", "narrative", *[f"indicator_{i.pk}" for i in indicators], "links", "files"]
+        )
+
+    def clean_links(self) -> list[str]:
+        from toandan.plans.tracking import clean_links
+
+        try:
+            return clean_links(self.cleaned_data["links"].splitlines())
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(exc.messages) from exc
+
+    def clean_files(self) -> list[CleanFile]:
+        uploads = self.cleaned_data.get("files") or []
+        if len(uploads) > MAX_FILES:
+            raise forms.ValidationError(_("Chỉ gửi được tối đa %(count)s tệp.") % {"count": MAX_FILES})
+        try:
+            return clean_uploads([(f.read(), f.name) for f in uploads])
+        except EvidenceError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def values(self) -> dict[int, int]:
+        return indicator_values(self, self.indicators)
+
+
+class PeriodReportForm(AccessibleForm):
+    narrative = forms.CharField(
+        label=_lazy("Nội dung báo cáo"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args: Any, indicators: list[Indicator], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicators = indicators
+        _indicator_fields(self, indicators)
+
+    def values(self) -> dict[int, int]:
+        return indicator_values(self, self.indicators)
+
+
+class ReturnForm(AccessibleForm):
+    note = forms.CharField(
+        label=_lazy("Nội dung cần bổ sung"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _lazy("Ghi rõ nội dung cần bổ sung.")},
+    )
+
+
+class RulesForm(AccessibleForm):
+    frequencies = forms.MultipleChoiceField(
+        label=_lazy("Kỳ báo cáo"),
+        choices=Frequency.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    due_working_days = forms.IntegerField(
+        label=_lazy("Hạn gửi: số ngày làm việc sau ngày chốt số liệu (ngày 14)"),
+        min_value=1,
+        max_value=30,
+        initial=1,
+        error_messages={
+            "min_value": _lazy("Hạn gửi phải sau ngày chốt số liệu ít nhất 1 ngày làm việc."),
+            "max_value": _lazy("Hạn gửi không quá 30 ngày làm việc sau ngày chốt số liệu."),
+        },
+    )
+
+
+class ConsolidatedForm(AccessibleForm):
+    period = forms.ModelChoiceField(
+        label=_lazy("Kỳ báo cáo"),
+        queryset=ReportingPeriod.objects.none(),
+        required=False,
+        empty_label=_lazy("Lũy kế từ đầu kế hoạch đến nay"),
+        error_messages={"invalid_choice": _lazy("Chọn kỳ báo cáo trong danh sách.")},
+    )
+    number = forms.IntegerField(
+        label=_lazy("Số văn bản"),
+        required=False,
+        min_value=1,
+        max_value=99999,
+        help_text=_lazy("Để trống nếu văn thư cấp số khi đăng ký văn bản."),
+    )
+    day = forms.DateField(
+        label=_lazy("Ngày báo cáo"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    capacity = forms.CharField(label=_lazy("Thẩm quyền ký (TM., KT., …)"), required=False, max_length=100)
+    position = forms.CharField(label=_lazy("Chức vụ người ký"), required=False, max_length=200)
+    signer = forms.CharField(label=_lazy("Họ tên người ký"), required=False, max_length=200)
+    recipients = forms.CharField(
+        label=_lazy("Nơi nhận (mỗi dòng một nơi)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = plan.periods.all()
+        self.fields["period"].label_from_instance = lambda p: f"{p.label} ({p.get_frequency_display()})"
+        self.fields["day"].initial = timezone.localdate()
+        self.fields["position"].initial = plan.signer_position
+        self.fields["signer"].initial = plan.signer
+        self.fields["recipients"].initial = "\n".join(
+            [_("Thường trực Ban Chỉ đạo (b/c)"), _("Các đơn vị thực hiện kế hoạch"), _("Lưu: VT")]
+        )
