@@ -178,3 +178,10 @@ def test_tldextract_is_offline(monkeypatch: pytest.MonkeyPatch) -> None:
     assert extractor.suffix_list_urls == ()
     # tldextract keeps its disk cache behind a private attribute; absent or disabled both mean no writes.
     assert getattr(getattr(extractor, "_cache", None), "enabled", False) is False
+
+
+@pytest.mark.parametrize("host", ["blogspot.com", "github.io", "x0.com"])
+def test_a_hosting_services_own_domain_is_a_domain(host: str) -> None:
+    # Found by the idempotence property: these names are private suffixes with nothing registered under them.
+    assert normalize(Kind.DOMAIN, host).value == host
+    assert normalize(Kind.DOMAIN, "https://www." + host + "/x").value == host

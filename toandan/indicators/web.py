@@ -67,6 +67,11 @@ def split_domain(host: str) -> tuple[str, str]:
     """``(registered_domain, suffix)`` of an ASCII host; ``registered_domain`` is ``""`` if unknown."""
     result = _extractor()(host)
     if not result.suffix or not result.domain:
+        # A hosting service's own domain (blogspot.com, github.io) is a private suffix with nothing under
+        # it: it is still a real site, registered under its public (ICANN) suffix.
+        public = _extractor()(host, include_psl_private_domains=False)
+        if public.suffix and public.domain:
+            return f"{public.domain}.{public.suffix}", public.suffix
         return "", result.suffix
     return f"{result.domain}.{result.suffix}", result.suffix
 
