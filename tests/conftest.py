@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
 from django.db import connection
 
 from toandan.accounts.models import User
@@ -15,6 +16,13 @@ from toandan.core.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, PASSWORD, m
 from toandan.orgs.models import Role, Unit
 from toandan.orgs.services import sync_units
 from toandan.reports.defaults import install_reference_data, install_routing_rules
+
+
+# In CI the property tests draw the same examples every run, so a submission's result does not depend on
+# luck; on developers' machines they keep exploring new examples.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI", "").lower() in ("1", "true"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session", autouse=True)
