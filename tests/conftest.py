@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from hypothesis import settings as hypothesis_settings
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from toandan.accounts.models import User
 from toandan.core import refcache
@@ -16,7 +16,6 @@ from toandan.core.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, PASSWORD, m
 from toandan.orgs.models import Role, Unit
 from toandan.orgs.services import sync_units
 from toandan.reports.defaults import install_reference_data, install_routing_rules
-
 
 # In CI the property tests draw the same examples every run, so a submission's result does not depend on
 # luck; on developers' machines they keep exploring new examples.
