@@ -91,17 +91,29 @@ def _fill(template: str, rng: random.Random) -> str:
     )
 
 
-def _rate(func: Callable[[str], object], items: list[str]) -> float:
-    start = time.perf_counter()
-    for item in items:
-        func(item)
-    return len(items) / (time.perf_counter() - start)
+def _rate(
+    func: Callable[[str], object],
+    items: list[str],
+    repeat: int = 3,
+    reset: Callable[[], object] = lambda: None,
+) -> float:
+    """Items per second, the best of ``repeat`` passes: the other processes of a shared machine only ever
+    slow a pass down, so the fastest one is the closest to the cost of the code itself."""
+    best = float("inf")
+    for _ in range(repeat):
+        reset()
+        start = time.perf_counter()
+        for item in items:
+            func(item)
+        best = min(best, time.perf_counter() - start)
+    return len(items) / best
 
 
 def main() -> None:
     """Load the models (measuring their memory), then time messages, URLs and the baseline."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=20000, help="messages and URLs to score")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the data; the fastest counts")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -120,14 +132,15 @@ def main() -> None:
     urls = [_fill(rng.choice(URL_TEMPLATES), rng) for _ in range(args.n)]
     url.clear_caches()
 
-    baseline = _rate(fold, messages)
-    message_rate = _rate(score_message, messages)
-    url_rate = _rate(url.score_url, urls)
+    # The per-URL cache is emptied before every pass, so that repeated passes stay cold.
+    baseline = _rate(fold, messages, args.repeat)
+    message_rate = _rate(score_message, messages, args.repeat, url.clear_caches)
+    url_rate = _rate(url.score_url, urls, args.repeat, url.clear_caches)
     url.clear_caches()
     print(f"models + tables in memory: {current / 2**20:.1f} MiB (peak while loading {peak / 2**20:.1f} MiB)")
     print(f"baseline fold():           {baseline:,.0f} texts/s")
     print(
-        f"score_message:             {message_rate:,.0f} messages/s"
+        f"score_message:             {message_rate:,.0f} messages/s (target >= 5,000)"
         f"  (baseline ratio {message_rate / baseline:.3f})"
     )
     print(f"score_url (all distinct):  {url_rate:,.0f} URLs/s  (baseline ratio {url_rate / baseline:.3f})")

@@ -162,6 +162,7 @@ REFCACHE_SECONDS = 60
 # Tasks the worker enqueues on a schedule: dotted path of a django-tasks task → interval in seconds.
 PERIODIC_TASKS: dict[str, int] = {
     "toandan.plans.tasks.send_plan_reminders": 24 * 3600,
+    "toandan.triage.tasks.detect_waves": 15 * 60,
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from toandan.indicators import presence
 from toandan.indicators.base import Indicator
 from toandan.indicators.extract import extract_all
 from toandan.indicators.models import IndicatorRecord, IndicatorSource, ReportIndicator
@@ -50,6 +51,8 @@ def link_report_indicators(report: Any, identifiers: list[str], text: str) -> li
             unique.setdefault((item.kind.value, item.value), (raw, item, source))
     if not unique:
         return []
+    # Before the commit: the public check in this process counts the report at once (see presence.py).
+    presence.add(unique)
     records = _records_for(list(unique))
     missing = [key for key in unique if key not in records]
     if missing:

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from toandan.core.forms import AccessibleForm
 from toandan.plans.importer import MAX_BYTES
@@ -18,12 +18,12 @@ from toandan.reports.uploads import MAX_FILES, CleanFile, EvidenceError, clean_u
 
 class UploadForm(AccessibleForm):
     document = forms.FileField(
-        label=_lazy("Tệp kế hoạch (.docx, .txt hoặc .pdf có lớp chữ)"),
-        help_text=_lazy("Tối đa 5 MB. Chưa có gì được lưu cho đến khi bạn xác nhận."),
+        label=gettext_lazy("Tệp kế hoạch (.docx, .txt hoặc .pdf có lớp chữ)"),
+        help_text=gettext_lazy("Tối đa 5 MB. Chưa có gì được lưu cho đến khi bạn xác nhận."),
         widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt,.pdf"}),
         error_messages={
-            "required": _lazy("Chọn tệp kế hoạch để tải lên."),
-            "empty": _lazy("Tài liệu trống: không có nội dung để nhập."),
+            "required": gettext_lazy("Chọn tệp kế hoạch để tải lên."),
+            "empty": gettext_lazy("Tài liệu trống: không có nội dung để nhập."),
         },
     )
 
@@ -57,8 +57,8 @@ def _indicator_fields(form: forms.Form, indicators: list[Indicator]) -> None:
             min_value=0,
             max_value=10_000_000,
             error_messages={
-                "min_value": _lazy("Số liệu không được âm."),
-                "invalid": _lazy("Nhập một số nguyên."),
+                "min_value": gettext_lazy("Số liệu không được âm."),
+                "invalid": gettext_lazy("Nhập một số nguyên."),
             },
         )
 
@@ -70,28 +70,28 @@ def indicator_values(form: forms.Form, indicators: list[Indicator]) -> dict[int,
 
 class UpdateForm(AccessibleForm):
     state = forms.ChoiceField(
-        label=_lazy("Tình trạng"),
+        label=gettext_lazy("Tình trạng"),
         choices=ProgressState.choices,
         initial=ProgressState.IN_PROGRESS,
         widget=forms.RadioSelect,
     )
     narrative = forms.CharField(
-        label=_lazy("Kết quả thực hiện"),
+        label=gettext_lazy("Kết quả thực hiện"),
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _lazy("Nhập kết quả thực hiện.")},
+        error_messages={"required": gettext_lazy("Nhập kết quả thực hiện.")},
     )
     links = forms.CharField(
-        label=_lazy("Đường dẫn (mỗi dòng một đường dẫn)"),
+        label=gettext_lazy("Đường dẫn (mỗi dòng một đường dẫn)"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     files = MultipleFileField(
-        label=_lazy("Tệp đính kèm (ảnh, PDF, ghi âm)"),
+        label=gettext_lazy("Tệp đính kèm (ảnh, PDF, ghi âm)"),
         required=False,
         widget=MultipleFileInput(),
-        help_text=_lazy("Tối đa 10 tệp, mỗi tệp 10 MB."),
+        help_text=gettext_lazy("Tối đa 10 tệp, mỗi tệp 10 MB."),
     )
 
     def __init__(self, *args: Any, indicators: list[Indicator], **kwargs: Any) -> None:
@@ -125,7 +125,7 @@ class UpdateForm(AccessibleForm):
 
 class PeriodReportForm(AccessibleForm):
     narrative = forms.CharField(
-        label=_lazy("Nội dung báo cáo"),
+        label=gettext_lazy("Nội dung báo cáo"),
         required=False,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -142,55 +142,57 @@ class PeriodReportForm(AccessibleForm):
 
 class ReturnForm(AccessibleForm):
     note = forms.CharField(
-        label=_lazy("Nội dung cần bổ sung"),
+        label=gettext_lazy("Nội dung cần bổ sung"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _lazy("Ghi rõ nội dung cần bổ sung.")},
+        error_messages={"required": gettext_lazy("Ghi rõ nội dung cần bổ sung.")},
     )
 
 
 class RulesForm(AccessibleForm):
     frequencies = forms.MultipleChoiceField(
-        label=_lazy("Kỳ báo cáo"),
+        label=gettext_lazy("Kỳ báo cáo"),
         choices=Frequency.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     due_working_days = forms.IntegerField(
-        label=_lazy("Hạn gửi: số ngày làm việc sau ngày chốt số liệu (ngày 14)"),
+        label=gettext_lazy("Hạn gửi: số ngày làm việc sau ngày chốt số liệu (ngày 14)"),
         min_value=1,
         max_value=30,
         initial=1,
         error_messages={
-            "min_value": _lazy("Hạn gửi phải sau ngày chốt số liệu ít nhất 1 ngày làm việc."),
-            "max_value": _lazy("Hạn gửi không quá 30 ngày làm việc sau ngày chốt số liệu."),
+            "min_value": gettext_lazy("Hạn gửi phải sau ngày chốt số liệu ít nhất 1 ngày làm việc."),
+            "max_value": gettext_lazy("Hạn gửi không quá 30 ngày làm việc sau ngày chốt số liệu."),
         },
     )
 
 
 class ConsolidatedForm(AccessibleForm):
     period = forms.ModelChoiceField(
-        label=_lazy("Kỳ báo cáo"),
+        label=gettext_lazy("Kỳ báo cáo"),
         queryset=ReportingPeriod.objects.none(),
         required=False,
-        empty_label=_lazy("Lũy kế từ đầu kế hoạch đến nay"),
-        error_messages={"invalid_choice": _lazy("Chọn kỳ báo cáo trong danh sách.")},
+        empty_label=gettext_lazy("Lũy kế từ đầu kế hoạch đến nay"),
+        error_messages={"invalid_choice": gettext_lazy("Chọn kỳ báo cáo trong danh sách.")},
     )
     number = forms.IntegerField(
-        label=_lazy("Số văn bản"),
+        label=gettext_lazy("Số văn bản"),
         required=False,
         min_value=1,
         max_value=99999,
-        help_text=_lazy("Để trống nếu văn thư cấp số khi đăng ký văn bản."),
+        help_text=gettext_lazy("Để trống nếu văn thư cấp số khi đăng ký văn bản."),
     )
     day = forms.DateField(
-        label=_lazy("Ngày báo cáo"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=gettext_lazy("Ngày báo cáo"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    capacity = forms.CharField(label=_lazy("Thẩm quyền ký (TM., KT., …)"), required=False, max_length=100)
-    position = forms.CharField(label=_lazy("Chức vụ người ký"), required=False, max_length=200)
-    signer = forms.CharField(label=_lazy("Họ tên người ký"), required=False, max_length=200)
+    capacity = forms.CharField(
+        label=gettext_lazy("Thẩm quyền ký (TM., KT., …)"), required=False, max_length=100
+    )
+    position = forms.CharField(label=gettext_lazy("Chức vụ người ký"), required=False, max_length=200)
+    signer = forms.CharField(label=gettext_lazy("Họ tên người ký"), required=False, max_length=200)
     recipients = forms.CharField(
-        label=_lazy("Nơi nhận (mỗi dòng một nơi)"),
+        label=gettext_lazy("Nơi nhận (mỗi dòng một nơi)"),
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from toandan.core.forms import AccessibleForm
 from toandan.orgs.matching import resolve_reference
@@ -16,7 +16,7 @@ from toandan.plans.models import Plan
 from toandan.plans.periods import Frequency
 from toandan.plans.review import DEFAULT_FREQUENCIES, DEFAULT_INDICATORS, PlanReview, TaskReview, UnitRef
 
-ROLES = (("lead", _lazy("chủ trì")), ("support", _lazy("phối hợp")))
+ROLES = (("lead", gettext_lazy("chủ trì")), ("support", gettext_lazy("phối hợp")))
 GROUP = "group"
 MAX_INDICATORS = 20
 
@@ -55,46 +55,53 @@ def parse_indicators(text: str) -> list[tuple[str, str]]:
 
 
 class PlanReviewForm(AccessibleForm):
-    number = forms.CharField(label=_lazy("Số, ký hiệu"), max_length=60)
+    number = forms.CharField(label=gettext_lazy("Số, ký hiệu"), max_length=60)
     issued_on = forms.DateField(
-        label=_lazy("Ngày ban hành"),
+        label=gettext_lazy("Ngày ban hành"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": _lazy("Nhập ngày ban hành."), "invalid": _lazy("Ngày không hợp lệ.")},
+        error_messages={
+            "required": gettext_lazy("Nhập ngày ban hành."),
+            "invalid": gettext_lazy("Ngày không hợp lệ."),
+        },
     )
-    title = forms.CharField(label=_lazy("Trích yếu"), widget=forms.Textarea(attrs={"rows": 3}))
-    issuer = forms.ChoiceField(label=_lazy("Cơ quan ban hành (trong danh bạ)"), required=False)
-    issuer_name = forms.CharField(label=_lazy("Cơ quan ban hành (như ghi)"), required=False, max_length=200)
-    place = forms.CharField(label=_lazy("Địa danh"), required=False, max_length=100)
-    signer = forms.CharField(label=_lazy("Người ký"), required=False, max_length=200)
-    signer_position = forms.CharField(label=_lazy("Chức vụ người ký"), required=False, max_length=200)
+    title = forms.CharField(label=gettext_lazy("Trích yếu"), widget=forms.Textarea(attrs={"rows": 3}))
+    issuer = forms.ChoiceField(label=gettext_lazy("Cơ quan ban hành (trong danh bạ)"), required=False)
+    issuer_name = forms.CharField(
+        label=gettext_lazy("Cơ quan ban hành (như ghi)"), required=False, max_length=200
+    )
+    place = forms.CharField(label=gettext_lazy("Địa danh"), required=False, max_length=100)
+    signer = forms.CharField(label=gettext_lazy("Người ký"), required=False, max_length=200)
+    signer_position = forms.CharField(label=gettext_lazy("Chức vụ người ký"), required=False, max_length=200)
     implements = forms.ModelChoiceField(
-        label=_lazy("Thực hiện kế hoạch"),
+        label=gettext_lazy("Thực hiện kế hoạch"),
         queryset=Plan.objects.all(),
         required=False,
-        empty_label=_lazy("— Không (văn bản cấp trên chưa có trong hệ thống) —"),
+        empty_label=gettext_lazy("— Không (văn bản cấp trên chưa có trong hệ thống) —"),
     )
     implements_text = forms.CharField(
-        label=_lazy("Văn bản được thực hiện (như ghi)"), required=False, max_length=300
+        label=gettext_lazy("Văn bản được thực hiện (như ghi)"), required=False, max_length=300
     )
     implementers = forms.MultipleChoiceField(
-        label=_lazy("Đơn vị phải ban hành kế hoạch thực hiện"),
+        label=gettext_lazy("Đơn vị phải ban hành kế hoạch thực hiện"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     frequencies = forms.MultipleChoiceField(
-        label=_lazy("Kỳ báo cáo (chốt số liệu theo Nghị định 09/2019/NĐ-CP)"),
+        label=gettext_lazy("Kỳ báo cáo (chốt số liệu theo Nghị định 09/2019/NĐ-CP)"),
         choices=Frequency.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     due_working_days = forms.IntegerField(
-        label=_lazy("Hạn gửi báo cáo: số ngày làm việc sau ngày chốt số liệu"),
+        label=gettext_lazy("Hạn gửi báo cáo: số ngày làm việc sau ngày chốt số liệu"),
         min_value=1,
         max_value=30,
-        error_messages={"min_value": _lazy("Hạn gửi phải sau ngày chốt số liệu ít nhất 1 ngày làm việc.")},
+        error_messages={
+            "min_value": gettext_lazy("Hạn gửi phải sau ngày chốt số liệu ít nhất 1 ngày làm việc.")
+        },
     )
     indicators = forms.CharField(
-        label=_lazy("Chỉ tiêu theo dõi (mỗi dòng: tên | đơn vị tính)"),
+        label=gettext_lazy("Chỉ tiêu theo dõi (mỗi dòng: tên | đơn vị tính)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -9,8 +9,8 @@ import phonenumbers
 from django import forms
 from django.core.validators import validate_email
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from toandan.core.forms import AccessibleForm
 from toandan.orgs.matching import name_key
@@ -75,104 +75,117 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
+class CategoryChoiceField(forms.ModelChoiceField):
+    """Category names are data with a Vietnamese and an English name; show the visitor's language."""
+
+    def label_from_instance(self, obj: ReportCategory) -> str:
+        return obj.display_name(get_language())
+
+
 class ReportForm(AccessibleForm):
-    category = forms.ModelChoiceField(
-        label=_lazy("Bạn muốn tố giác việc gì?"),
+    category = CategoryChoiceField(
+        label=gettext_lazy("Bạn muốn tố giác việc gì?"),
         queryset=ReportCategory.objects.filter(is_active=True),
-        empty_label=_lazy("— Chọn loại —"),
-        error_messages={"required": _lazy("Hãy chọn loại sự việc.")},
+        empty_label=gettext_lazy("— Chọn loại —"),
+        error_messages={"required": gettext_lazy("Hãy chọn loại sự việc.")},
     )
     description = forms.CharField(
-        label=_lazy("Chuyện gì đã xảy ra?"),
+        label=gettext_lazy("Chuyện gì đã xảy ra?"),
         min_length=20,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_lazy("Kể lại theo thứ tự: ai liên lạc, bằng cách nào, họ nói gì, bạn đã làm gì."),
+        help_text=gettext_lazy("Kể lại theo thứ tự: ai liên lạc, bằng cách nào, họ nói gì, bạn đã làm gì."),
         error_messages={
-            "required": _lazy("Hãy mô tả sự việc."),
-            "min_length": _lazy("Mô tả quá ngắn: hãy viết ít nhất 20 ký tự."),
+            "required": gettext_lazy("Hãy mô tả sự việc."),
+            "min_length": gettext_lazy("Mô tả quá ngắn: hãy viết ít nhất 20 ký tự."),
         },
     )
     happened_on = forms.DateField(
-        label=_lazy("Ngày xảy ra"),
+        label=gettext_lazy("Ngày xảy ra"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        error_messages={"invalid": _lazy("Ngày không hợp lệ.")},
+        error_messages={"invalid": gettext_lazy("Ngày không hợp lệ.")},
     )
     commune = forms.CharField(
-        label=_lazy("Xã, phường nơi xảy ra (hoặc nơi bạn ở)"),
+        label=gettext_lazy("Xã, phường nơi xảy ra (hoặc nơi bạn ở)"),
         required=False,
         max_length=120,
         widget=forms.TextInput(attrs={"list": "communes", "autocomplete": "off"}),
-        help_text=_lazy("Gõ vài chữ để chọn trong 96 xã, phường, đặc khu của tỉnh; có thể gõ không dấu."),
+        help_text=gettext_lazy(
+            "Gõ vài chữ để chọn trong 96 xã, phường, đặc khu của tỉnh; có thể gõ không dấu."
+        ),
     )
     outside_province = forms.BooleanField(
-        label=_lazy("Xảy ra ngoài tỉnh Quảng Ngãi hoặc không rõ nơi"), required=False
+        label=gettext_lazy("Xảy ra ngoài tỉnh Quảng Ngãi hoặc không rõ nơi"), required=False
     )
     money_lost = forms.CharField(
-        label=_lazy("Số tiền bị mất (đồng)"),
+        label=gettext_lazy("Số tiền bị mất (đồng)"),
         required=False,
         max_length=40,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        help_text=_lazy("Ví dụ: 5.000.000 hoặc 5 triệu."),
+        help_text=gettext_lazy("Ví dụ: 5.000.000 hoặc 5 triệu."),
     )
     payment_method = forms.ChoiceField(
-        label=_lazy("Bạn đã trả tiền bằng cách nào?"), choices=PaymentMethod.choices, required=False
+        label=gettext_lazy("Bạn đã trả tiền bằng cách nào?"), choices=PaymentMethod.choices, required=False
     )
     identifiers = forms.CharField(
-        label=_lazy("Số điện thoại, số tài khoản, đường link, tài khoản mạng xã hội, e-mail của đối tượng"),
+        label=gettext_lazy(
+            "Số điện thoại, số tài khoản, đường link, tài khoản mạng xã hội, e-mail của đối tượng"
+        ),
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_lazy(
+        help_text=gettext_lazy(
             "Mỗi dòng một thông tin. Tài khoản ngân hàng: ghi kèm tên ngân hàng, "
             "ví dụ “Vietcombank 0123456789”."
         ),
     )
     evidence = MultipleFileField(
-        label=_lazy("Ảnh chụp, ghi âm, tệp PDF làm bằng chứng"),
+        label=gettext_lazy("Ảnh chụp, ghi âm, tệp PDF làm bằng chứng"),
         required=False,
-        help_text=_lazy(
+        help_text=gettext_lazy(
             "Tối đa 10 tệp, mỗi tệp 10 MB: ảnh JPEG, PNG, WebP, HEIC; PDF; âm thanh MP3, M4A, OGG."
         ),
         widget=MultipleFileInput(attrs={"accept": "image/*,application/pdf,audio/*"}),
     )
     anonymous = forms.TypedChoiceField(
-        label=_lazy("Bạn có muốn để lại thông tin liên lạc?"),
+        label=gettext_lazy("Bạn có muốn để lại thông tin liên lạc?"),
         coerce=lambda v: v == "1",
         choices=[
-            ("0", _lazy("Có, để cơ quan công an liên hệ khi cần")),
-            ("1", _lazy("Không, tôi gửi ẩn danh")),
+            ("0", gettext_lazy("Có, để cơ quan công an liên hệ khi cần")),
+            ("1", gettext_lazy("Không, tôi gửi ẩn danh")),
         ],
         widget=forms.RadioSelect,
         initial="0",
-        help_text=_lazy(
+        help_text=gettext_lazy(
             "Tố giác ẩn danh không được gọi lại để hỏi thêm và có thể không xử lý được nếu thiếu thông tin."
         ),
     )
-    name = forms.CharField(label=_lazy("Họ và tên"), required=False, max_length=100)
+    name = forms.CharField(label=gettext_lazy("Họ và tên"), required=False, max_length=100)
     phone = forms.CharField(
-        label=_lazy("Số điện thoại"),
+        label=gettext_lazy("Số điện thoại"),
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.CharField(
-        label=_lazy("Thư điện tử (để nhận mã tra cứu)"),
+        label=gettext_lazy("Thư điện tử (để nhận mã tra cứu)"),
         required=False,
         max_length=200,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     id_number = forms.CharField(
-        label=_lazy("Số định danh cá nhân (CCCD)"),
+        label=gettext_lazy("Số định danh cá nhân (CCCD)"),
         required=False,
         max_length=12,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     consent = forms.BooleanField(
-        label=_lazy("Tôi đồng ý với việc xử lý dữ liệu cá nhân nêu trên."),
-        error_messages={"required": _lazy("Cần bạn đồng ý thì cơ quan công an mới xử lý được tố giác.")},
+        label=gettext_lazy("Tôi đồng ý với việc xử lý dữ liệu cá nhân nêu trên."),
+        error_messages={
+            "required": gettext_lazy("Cần bạn đồng ý thì cơ quan công an mới xử lý được tố giác.")
+        },
     )
     # A field people never see; scripts that fill every field give themselves away.
     website = forms.CharField(
@@ -269,14 +282,14 @@ class ReportForm(AccessibleForm):
 
 class FollowForm(AccessibleForm):
     code = forms.CharField(
-        label=_lazy("Mã tra cứu"),
+        label=gettext_lazy("Mã tra cứu"),
         max_length=20,
         widget=forms.TextInput(
             attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
         ),
     )
     key = forms.CharField(
-        label=_lazy("Mã bí mật"),
+        label=gettext_lazy("Mã bí mật"),
         max_length=30,
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}, render_value=True),
     )
@@ -292,13 +305,13 @@ class FollowForm(AccessibleForm):
 
 class AddInfoForm(FollowForm):
     text = forms.CharField(
-        label=_lazy("Thông tin bổ sung"),
+        label=gettext_lazy("Thông tin bổ sung"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     evidence = MultipleFileField(
-        label=_lazy("Thêm tệp bằng chứng"),
+        label=gettext_lazy("Thêm tệp bằng chứng"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": "image/*,application/pdf,audio/*"}),
     )

@@ -35,6 +35,7 @@ from toandan.reports.models import (
 )
 from toandan.reports.routing import route
 from toandan.reports.uploads import CleanFile
+from toandan.triage.tasks import suggest_for_report
 
 
 class IdempotencyConflict(ValueError):
@@ -188,6 +189,7 @@ def _store(
         text=_("Tố giác đã được tiếp nhận và chuyển đến %(unit)s.") % {"unit": report.unit.name},
     )
     record(AuditAction.CREATED, request=request, target=report, unit=report.unit, summary=report.code)
+    transaction.on_commit(lambda: suggest_for_report.enqueue(report.pk))
     if data.email and not data.anonymous:
         from toandan.reports.tasks import send_receipt
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from toandan.core.forms import AccessibleForm
 from toandan.orgs.models import Unit
@@ -15,13 +15,15 @@ from toandan.reports.models import DeadlineStep, Outcome, Report, ReportCategory
 
 
 class StatusForm(AccessibleForm):
-    status = forms.ChoiceField(label=_lazy("Trạng thái mới"), choices=Status.choices)
+    status = forms.ChoiceField(label=gettext_lazy("Trạng thái mới"), choices=Status.choices)
     outcome = forms.ChoiceField(
-        label=_lazy("Kết quả (khi giải quyết xong)"), required=False, choices=[("", "—"), *Outcome.choices]
+        label=gettext_lazy("Kết quả (khi giải quyết xong)"),
+        required=False,
+        choices=[("", "—"), *Outcome.choices],
     )
-    duplicate_of = forms.CharField(label=_lazy("Trùng với mã"), required=False, max_length=20)
+    duplicate_of = forms.CharField(label=gettext_lazy("Trùng với mã"), required=False, max_length=20)
     note = forms.CharField(
-        label=_lazy("Nội dung gửi người tố giác"),
+        label=gettext_lazy("Nội dung gửi người tố giác"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -40,19 +42,19 @@ class StatusForm(AccessibleForm):
 
 class TransferForm(AccessibleForm):
     unit = forms.ModelChoiceField(
-        label=_lazy("Chuyển đến đơn vị"), queryset=Unit.objects.active().order_by("name")
+        label=gettext_lazy("Chuyển đến đơn vị"), queryset=Unit.objects.active().order_by("name")
     )
     reason = forms.CharField(
-        label=_lazy("Lý do chuyển"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("Lý do chuyển"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class AssignForm(AccessibleForm):
     officer = forms.ModelChoiceField(
-        label=_lazy("Cán bộ xử lý"),
+        label=gettext_lazy("Cán bộ xử lý"),
         queryset=None,
         required=False,  # type: ignore[arg-type]
-        empty_label=_lazy("— Chưa phân công —"),
+        empty_label=gettext_lazy("— Chưa phân công —"),
     )
 
     def __init__(self, *args: Any, officers: Any = None, **kwargs: Any):
@@ -61,51 +63,55 @@ class AssignForm(AccessibleForm):
 
 
 class TrackForm(AccessibleForm):
-    track = forms.ChoiceField(label=_lazy("Trình tự xử lý"), choices=Track.choices)
-    multi_place = forms.BooleanField(label=_lazy("Cần xác minh ở nhiều nơi"), required=False)
+    track = forms.ChoiceField(label=gettext_lazy("Trình tự xử lý"), choices=Track.choices)
+    multi_place = forms.BooleanField(label=gettext_lazy("Cần xác minh ở nhiều nơi"), required=False)
 
 
 class ExtensionForm(AccessibleForm):
-    step = forms.ChoiceField(label=_lazy("Bước được gia hạn"), choices=DeadlineStep.choices)
+    step = forms.ChoiceField(label=gettext_lazy("Bước được gia hạn"), choices=DeadlineStep.choices)
     reason = forms.CharField(
-        label=_lazy("Lý do (ghi trong quyết định gia hạn)"),
+        label=gettext_lazy("Lý do (ghi trong quyết định gia hạn)"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class TextForm(AccessibleForm):
-    text = forms.CharField(label=_lazy("Nội dung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=gettext_lazy("Nội dung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class QueueFilterForm(forms.Form):
     VIEWS = [
-        ("unit", _lazy("Của đơn vị")),
-        ("mine", _lazy("Của tôi")),
-        ("soon", _lazy("Sắp đến hạn")),
-        ("overdue", _lazy("Quá hạn")),
-        ("all", _lazy("Tất cả")),
+        ("unit", gettext_lazy("Của đơn vị")),
+        ("mine", gettext_lazy("Của tôi")),
+        ("soon", gettext_lazy("Sắp đến hạn")),
+        ("overdue", gettext_lazy("Quá hạn")),
+        ("all", gettext_lazy("Tất cả")),
     ]
-    view = forms.ChoiceField(label=_lazy("Xem"), choices=VIEWS, required=False)
-    q = forms.CharField(label=_lazy("Tìm"), required=False, max_length=200)
+    view = forms.ChoiceField(label=gettext_lazy("Xem"), choices=VIEWS, required=False)
+    q = forms.CharField(label=gettext_lazy("Tìm"), required=False, max_length=200)
     status = forms.ChoiceField(
-        label=_lazy("Trạng thái"), required=False, choices=[("", _lazy("Tất cả")), *Status.choices]
+        label=gettext_lazy("Trạng thái"),
+        required=False,
+        choices=[("", gettext_lazy("Tất cả")), *Status.choices],
     )
     category = forms.ModelChoiceField(
-        label=_lazy("Loại"),
+        label=gettext_lazy("Loại"),
         required=False,
         queryset=ReportCategory.objects.all(),
-        empty_label=_lazy("Tất cả"),
+        empty_label=gettext_lazy("Tất cả"),
     )
     track = forms.ChoiceField(
-        label=_lazy("Trình tự"), required=False, choices=[("", _lazy("Tất cả")), *Track.choices]
+        label=gettext_lazy("Trình tự"), required=False, choices=[("", gettext_lazy("Tất cả")), *Track.choices]
     )
     commune = forms.ModelChoiceField(
-        label=_lazy("Xã, phường"),
+        label=gettext_lazy("Xã, phường"),
         required=False,
-        empty_label=_lazy("Tất cả"),
+        empty_label=gettext_lazy("Tất cả"),
         queryset=Unit.objects.filter(kind="commune", is_active=True).order_by("name"),
     )
     due_before = forms.DateField(
-        label=_lazy("Hạn trước ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Hạn trước ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

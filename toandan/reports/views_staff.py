@@ -30,6 +30,7 @@ from toandan.reports.staff_forms import (
     TrackForm,
     TransferForm,
 )
+from toandan.triage.panel import case_panel
 
 DUE_SOON_DAYS = 3
 
@@ -148,6 +149,7 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
         "can_reveal": workflow.can_reveal_identity(request.user, report),
         "has_identity": hasattr(report, "identity"),
         "event_kinds": EventKind,
+        **case_panel(request, report),
         **defaults,
     }
 

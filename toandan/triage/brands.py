@@ -457,7 +457,7 @@ def find_lookalike(label: str, suffix: str) -> LookAlike | None:
     if len(shape) < 3:
         return None
     allow = brand_domains()
-    for target in brand_labels():
+    for target in _skeleton_index().get(shape, ()):
         if shape == target.skeleton:
             if decoded == target.label:
                 # Same name on another suffix (vietcombank.com for vietcombank.com.vn). Short names are
@@ -466,7 +466,8 @@ def find_lookalike(label: str, suffix: str) -> LookAlike | None:
                     continue
                 return LookAlike(target.brand, target.domain, "other_suffix")
             return LookAlike(target.brand, target.domain, "homoglyph")
-    if len(shape) < 6:
+    # Typos are at most two edits: a label much longer than every target cannot be one.
+    if len(shape) < 6 or len(shape) > _longest_skeleton() + 2:
         return None
     candidates = {id(t): t for key in _deletes(shape, 2) for t in _label_index().get(key, ())}
     for target in sorted(candidates.values(), key=lambda t: t.label):
@@ -493,6 +494,25 @@ def _deletes(word: str, depth: int) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _skeleton_index() -> dict[str, list[BrandLabel]]:
+    """Targets by skeleton, in the order of ``brand_labels()``."""
+    index: dict[str, list[BrandLabel]] = {}
+    for target in brand_labels():
+        index.setdefault(target.skeleton, []).append(target)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _longest_skeleton() -> int:
+    return max((len(target.skeleton) for target in brand_labels() if len(target.label) >= 6), default=0)
+
+
+@lru_cache(maxsize=1)
+def _brand_label_set() -> frozenset[str]:
+    return frozenset(target.label for target in brand_labels())
+
+
+@lru_cache(maxsize=1)
 def _label_index() -> dict[str, list[BrandLabel]]:
     index: dict[str, list[BrandLabel]] = {}
     for target in brand_labels():
@@ -514,7 +534,7 @@ def _domain_index() -> dict[str, list[str]]:
 
 def is_brand_label(label: str) -> bool:
     """Whether a label is exactly the registered label of an allow-listed domain (google in google.co.uk)."""
-    return any(target.label == label for target in brand_labels())
+    return label in _brand_label_set()
 
 
 @lru_cache(maxsize=8192)

@@ -106,31 +106,35 @@ def url_numeric(url: str, host: str, rest: str, suffix: str, subdomain: str) -> 
     return features
 
 
-def url_features(
+def url_groups(
     url: str, host: str, rest: str, suffix: str, subdomain: str, flags: dict[str, float]
-) -> dict[int, float]:
-    """Return the sparse hashed feature vector of a URL: character n-grams, tokens and structure."""
+) -> list[tuple[list[int], float]]:
+    """The hashed features of a URL as groups of buckets sharing one value: character n-grams of the host and
+    of the path, tokens, and each structural feature. A bucket in several groups sums their values."""
     bare_host = host.removeprefix("www.")
-    vector: dict[int, float] = {}
+    groups: list[tuple[list[int], float]] = []
     host_buckets = _char_buckets("^" + bare_host + "$", (3, 4, 5), SEED_HOST)
     path_text = rest.lower()[:120].translate(_DIGITS)
     path_buckets = _char_buckets(path_text, (3, 4), SEED_PATH) if path_text not in ("", "/") else set()
     for group in (host_buckets, path_buckets):
         if group:
-            weight = 1.0 / math.sqrt(len(group))
-            for bucket in group:
-                vector[bucket] = vector.get(bucket, 0.0) + weight
+            groups.append((list(group), 1.0 / math.sqrt(len(group))))
     tokens = {"tld=" + suffix}
     tokens.update("label=" + label for label in bare_host.split(".")[:-1] if label)
     tokens.update("path=" + token for token in _PATH_TOKEN.findall(path_text)[:20])
-    weight = 1.0 / math.sqrt(len(tokens))
-    for token in tokens:
-        bucket = _bucket(token, SEED_TOKEN)
-        vector[bucket] = vector.get(bucket, 0.0) + weight
+    groups.append(([_bucket(token, SEED_TOKEN) for token in tokens], 1.0 / math.sqrt(len(tokens))))
     numeric = url_numeric(url, bare_host, rest, suffix, subdomain)
     numeric.update(flags)
-    for name, value in numeric.items():
-        if value:
-            bucket = _bucket(name, SEED_NUMERIC)
+    groups.extend(([_bucket(name, SEED_NUMERIC)], value) for name, value in numeric.items() if value)
+    return groups
+
+
+def url_features(
+    url: str, host: str, rest: str, suffix: str, subdomain: str, flags: dict[str, float]
+) -> dict[int, float]:
+    """Return the sparse hashed feature vector of a URL: character n-grams, tokens and structure."""
+    vector: dict[int, float] = {}
+    for buckets, value in url_groups(url, host, rest, suffix, subdomain, flags):
+        for bucket in buckets:
             vector[bucket] = vector.get(bucket, 0.0) + value
     return vector

@@ -39,6 +39,12 @@ class LinearModel:
         get = self.weights.get
         return self.bias + sum(get(bucket, 0.0) * value for bucket, value in vector.items())
 
+    def logit_groups(self, groups: list[tuple[list[int], float]]) -> float:
+        """Log-odds for features given as groups of buckets sharing one value (``features.url_groups``);
+        equal to ``logit_vector`` of the summed vector, without building it."""
+        get = self.weights.get
+        return self.bias + sum(value * sum(map(get, buckets, repeat(0.0))) for buckets, value in groups)
+
     def to_json(self) -> dict[str, Any]:
         """The on-disk form: sorted bucket numbers stored as gaps, weights rounded to four decimals."""
         indices = sorted(self.weights)

@@ -236,8 +236,8 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
 
     model = modelstore.load_model(modelstore.URL_MODEL)
     if model is not None:
-        vector = features.url_features(url, host, rest, suffix, ext.subdomain, _flags(free, short))
-        model_logit = min(max(model.logit_vector(vector), MODEL_CLIP[0]), MODEL_CLIP[1])
+        groups = features.url_groups(url, host, rest, suffix, ext.subdomain, _flags(free, short))
+        model_logit = min(max(model.logit_groups(groups), MODEL_CLIP[0]), MODEL_CLIP[1])
         add(MODEL_WEIGHT * model_logit, _("Cấu trúc đường link giống các trang lừa đảo đã biết"))
         if MODEL_WEIGHT * model_logit > 0 and MODEL_WEIGHT * model_logit < 1.0:
             # A faint statistical lean is not worth telling people about.

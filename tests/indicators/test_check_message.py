@@ -1,0 +1,77 @@
+"""A pasted message: every indicator answered, the triage score added when the triage module is installed."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from typing import Any
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+MESSAGE = (
+    "Vietcombank thong bao: tai khoan cua quy khach bi khoa. Vui long truy cap https://vcb-xacthuc.com/login "
+    "hoac goi 0987 654 321 de mo khoa, chuyen phi 500.000d vao STK 0123456789 Vietcombank."
+)
+TRIAGE = importlib.util.find_spec("toandan.triage.message") is not None
+
+
+def post(text: str) -> Any:
+    return Client().post(
+        "/api/v1/check/message", data=json.dumps({"text": text}), content_type="application/json"
+    )
+
+
+def test_every_indicator_is_answered(file_report: Any) -> None:
+    file_report("0987654321")
+    response = post(MESSAGE)
+    assert response.status_code == 200
+    body = response.json()
+    answers = {item["kind"]: item for item in body["indicators"]}
+    assert set(answers) == {"url", "phone", "bank_account"}
+    assert answers["phone"]["verdict"] == "reported" and answers["phone"]["reports"] == 1
+    assert answers["url"]["verdict"] == "no_reports"
+    for item in body["indicators"]:
+        assert set(item) == {"kind", "value", "verdict", "reports", "advice"}
+
+
+@pytest.mark.skipif(not TRIAGE, reason="the triage module is not installed here")
+def test_message_score_from_triage(file_report: Any) -> None:
+    file_report("0987654321")
+    message = post(MESSAGE).json()["message"]
+    assert set(message) == {"score", "verdict", "reasons"}
+    assert 0 <= message["score"] <= 1 and message["verdict"] in ("scam", "suspicious", "no_signal")
+    assert message["reasons"]
+
+
+@pytest.mark.skipif(TRIAGE, reason="the triage module is installed here")
+def test_without_triage_the_message_part_is_null(db: Any) -> None:
+    assert post(MESSAGE).json()["message"] is None
+
+
+@pytest.mark.parametrize(("text", "code"), [("", 400), ("a" * 5001, 400)])
+def test_bad_messages(db: Any, text: str, code: int) -> None:
+    response = post(text)
+    assert response.status_code == code and response.json()["detail"]
+
+
+def test_not_json(db: Any) -> None:
+    response = Client().post("/api/v1/check/message", data="{", content_type="application/json")
+    assert response.status_code in (400, 422)
+
+
+def test_message_rate_limit(db: Any, settings: Any) -> None:
+    settings.CHECK_MESSAGE_RATE = "2/m"
+    assert post("0912345678").status_code == 200
+    assert post("0912345678").status_code == 200
+    assert post("0912345678").status_code == 429
+
+
+def test_message_lookup_is_one_query_for_all_indicators(
+    no_seed_allowlist: None, django_assert_max_num_queries: Any
+) -> None:
+    post("0912000111")
+    # Indicators in one query, the triage reputation lookup in one more.
+    with django_assert_max_num_queries(2):
+        assert post(MESSAGE).status_code == 200

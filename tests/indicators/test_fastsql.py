@@ -1,0 +1,43 @@
+"""The check's lookup outside a transaction (as in production): SQLite through a per-thread query-only
+connection, PostgreSQL through a prepared statement; both see what was committed a moment before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from toandan.indicators import fastsql
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_committed_reports_are_seen_at_once(file_report: Any, settings: Any) -> None:
+    assert not connection.in_atomic_block
+    assert Client().get("/api/v1/check", {"q": "0987654321"}).json()["verdict"] == "no_reports"
+    file_report("0987 654 321")
+    body = Client().get("/api/v1/check", {"q": "0987.654.321"}).json()
+    assert (body["verdict"], body["reports"]) == ("reported", 1)
+    settings.INDICATOR_LOOKUP_FAST = False
+    assert Client().get("/api/v1/check", {"q": "0987654321"}).json()["reports"] == 1
+
+
+def test_side_connection_is_query_only(db: Any) -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    side = fastsql._sqlite_side_connection()
+    assert side is not None
+    with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
+        side.execute("DELETE FROM indicators_indicatorrecord")
+
+
+def test_broken_connection_is_replaced(file_report: Any) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    file_report("0987 654 321")
+    Client().get("/api/v1/check", {"q": "0912000111"})
+    connection.connection.close()  # what a restarted server or a dropped network leaves behind
+    connection.health_check_done = False
+    assert Client().get("/api/v1/check", {"q": "0987654321"}).json()["verdict"] == "reported"

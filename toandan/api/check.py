@@ -1,0 +1,91 @@
+"""Public check: GET /check?q=… for one number, account, link, e-mail or social account; POST /check/message
+for a whole pasted message. Answers never name a reporter nor show anything of a case."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from toandan.core.ratelimit import hit, too_many_requests
+from toandan.indicators.check import MAX_QUERY_LENGTH, CheckError, check_one, check_text
+
+router = Router(tags=["check"])
+
+
+class CheckOut(Schema):
+    kind: str
+    value: str
+    verdict: Literal["confirmed", "reported", "allowlisted", "no_reports"]
+    reports: int
+    advice: str
+
+
+class TriageOut(Schema):
+    score: float
+    verdict: str
+    reasons: list[str]
+
+
+class MessageIn(Schema):
+    text: str = ""
+
+
+class MessageOut(Schema):
+    indicators: list[CheckOut]
+    message: TriageOut | None
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def _json(payload: Any, status: int = 200) -> HttpResponse:
+    # Built by hand: this is the hot path of the platform, and the schema above is what it returns.
+    return HttpResponse(
+        json.dumps(payload, ensure_ascii=False), content_type="application/json", status=status
+    )
+
+
+QUERY = {
+    "in": "query",
+    "name": "q",
+    "required": True,
+    "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+    "description": "What the person typed: 0912 345 678, Vietcombank 0123456789, vi-du.com/abc, a@b.vn…",
+}
+
+
+@router.get(
+    "/check",
+    response={200: CheckOut, 400: ErrorOut, 422: ErrorOut},
+    summary="Check one phone number, bank account, link, e-mail or social account",
+    openapi_extra={"parameters": [QUERY]},
+)
+def check(request: HttpRequest) -> HttpResponse:
+    # The parameter is read directly (and documented above): schema validation of one string cost more
+    # than the lookup itself on the platform's busiest endpoint.
+    try:
+        result = check_one(request.GET.get("q", ""))
+    except CheckError as exc:
+        raise HttpError(exc.status, exc.message) from exc
+    return _json(result.as_api())
+
+
+@router.post(
+    "/check/message",
+    response={200: MessageOut, 400: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="Check every indicator of a pasted message, with the message's scam-likelihood when available",
+)
+def check_message(request: HttpRequest, body: MessageIn) -> HttpResponse:
+    if hit(request, "check-message", getattr(settings, "CHECK_MESSAGE_RATE", "30/m")):
+        return too_many_requests(request)
+    try:
+        outcome = check_text(body.text)
+    except CheckError as exc:
+        raise HttpError(exc.status, exc.message) from exc
+    return _json({"indicators": [r.as_api() for r in outcome.results], "message": outcome.triage})

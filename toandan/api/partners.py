@@ -1,0 +1,56 @@
+"""Partner feeds of confirmed indicators (Authorization: Bearer <token>): STIX 2.1, MISP, CSV, domain list,
+hosts file, RPZ zone; ``since=`` makes them incremental, with cleared indicators as withdrawals."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Router
+from ninja.security import HttpBearer
+
+from toandan.core.ratelimit import hit, too_many_requests
+from toandan.indicators import feeds, partners
+
+
+class PartnerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        return partners.authenticate(token)
+
+
+router = Router(tags=["partners"], auth=PartnerToken())
+
+
+@router.get(
+    "/partners/feed/{fmt}",
+    summary="Confirmed scam indicators for partners (stix, misp, csv, domains, hosts, rpz)",
+    description=(
+        "Without `since`: every indicator confirmed now. With `since` (ISO 8601): what changed after it, "
+        "cleared indicators as withdrawals (STIX `revoked`, MISP `deleted`, CSV `withdrawn`, comment "
+        "lines in "
+        "the text formats). Pass the `X-Feed-Until` header of one answer as the next `since`."
+    ),
+)
+def feed(
+    request: HttpRequest,
+    fmt: Literal["stix", "misp", "csv", "domains", "hosts", "rpz"],
+    since: datetime | None = None,
+) -> HttpResponse:
+    token = request.auth  # type: ignore[attr-defined]
+    if hit(request, "partner-feed", getattr(settings, "PARTNER_FEED_RATE", "60/m"), key=token.prefix):
+        return too_many_requests(request)
+    if since is not None and timezone.is_naive(since):
+        since = timezone.make_aware(since)
+    now = timezone.now()
+    text, count = feeds.render(fmt, since, now)
+    partners.log_access(token, feed=fmt, since=since, items=count, request=request)
+    response = HttpResponse(text, content_type=feeds.CONTENT_TYPES[fmt])
+    response["X-Feed-Until"] = now.isoformat()
+    response["Cache-Control"] = "no-store"
+    if fmt != "misp" and fmt != "stix":
+        extension = {"csv": "csv", "domains": "txt", "hosts": "hosts", "rpz": "rpz"}[fmt]
+        response["Content-Disposition"] = f'inline; filename="toandan-{fmt}.{extension}"'
+    return response

@@ -1,0 +1,229 @@
+"""Officers' pages: clusters of reports sharing an indicator, an indicator and its decisions, appeals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from toandan.accounts.permissions import is_admin, is_province_wide, staff_required
+from toandan.indicators import appeals, clusters, status
+from toandan.indicators.forms import ClearForm, ClusterFilterForm, ConfirmForm, DecisionForm
+from toandan.indicators.models import KIND_LABELS, Appeal, AppealStatus, IndicatorRecord, IndicatorStatus
+from toandan.reports.models import Report
+
+
+def tabs(user: Any) -> dict[str, bool]:
+    """Which tabs of the indicator pages this officer may open."""
+    return {"can_import": status.is_province_decider(user), "can_partners": is_admin(user)}
+
+
+@staff_required
+def cluster_list(request: HttpRequest) -> HttpResponse:
+    statuses = dict(IndicatorStatus.choices)
+    form = ClusterFilterForm(request.GET or None)
+    options: dict[str, Any] = {}
+    if form.is_valid():
+        options = {k: v for k, v in form.cleaned_data.items() if v}
+    rows = clusters.clusters(request.user, **options)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page.object_list = [
+        {
+            **row,
+            "kind_label": KIND_LABELS.get(row["kind"], row["kind"]),
+            "status_label": statuses.get(row["status"]),
+        }
+        for row in page.object_list
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "indicators/staff/clusters.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "days": clusters.GROWTH_DAYS,
+            **tabs(request.user),
+        },
+    )
+
+
+def _record_for(request: HttpRequest, pk: int) -> tuple[IndicatorRecord, QuerySet[Report]]:
+    """The indicator with the reports naming it that the officer may see; 404 when they see none of it."""
+    record = get_object_or_404(IndicatorRecord.objects.select_related("category"), pk=pk)
+    reports = status.visible_reports(request.user, record).select_related("category", "unit")
+    if not is_province_wide(request.user) and not reports.exists():
+        raise Http404
+    return record, reports
+
+
+def _detail_context(
+    request: HttpRequest, record: IndicatorRecord, reports: QuerySet[Report], **forms: Any
+) -> dict:
+    shown = list(reports.order_by("-received_at")[:100])
+    decider = status.can_decide(request.user, record)
+    return {
+        "record": record,
+        "reports": shown,
+        "report_total": reports.count(),
+        "neighbours": clusters.neighbours(request.user, record),
+        "events": list(record.events.select_related("actor", "report", "appeal")),
+        "appeals": list(record.appeals.all()),
+        "can_decide": decider,
+        "listed": status.is_listed(record),
+        "confirm_form": forms.get("confirm_form") or ConfirmForm(reports=shown),
+        "clear_form": forms.get("clear_form") or ClearForm(),
+        "statuses": IndicatorStatus,
+        **tabs(request.user),
+    }
+
+
+@staff_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    record, reports = _record_for(request, pk)
+    return render(request, "indicators/staff/indicator.html", _detail_context(request, record, reports))
+
+
+@staff_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    record, reports = _record_for(request, pk)
+    forms: dict[str, Any] = {}
+    try:
+        if action == "confirm":
+            shown = list(reports.order_by("-received_at")[:100])
+            form = ConfirmForm(request.POST, reports=shown)
+            forms["confirm_form"] = form
+            if form.is_valid():
+                _confirm(request, record, reports, form.cleaned_data)
+                messages.success(request, _("Đã xác nhận dấu hiệu lừa đảo."))
+                return redirect("indicators:detail", pk=record.pk)
+        elif action == "clear":
+            form = ClearForm(request.POST)
+            forms["clear_form"] = form
+            if form.is_valid():
+                status.clear(
+                    record,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                    request=request,
+                )
+                messages.success(request, _("Đã gỡ bỏ dấu hiệu khỏi danh sách."))
+                return redirect("indicators:detail", pk=record.pk)
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("indicators:detail", pk=record.pk)
+    context = _detail_context(request, record, reports, **forms)
+    return render(request, "indicators/staff/indicator.html", context, status=400)
+
+
+@transaction.atomic
+def _confirm(request: HttpRequest, record: IndicatorRecord, reports: QuerySet[Report], data: dict) -> None:
+    report = reports.filter(code=data["report"]).first()
+    if report is None:
+        raise ValidationError(_("Chọn một tố giác có nhắc đến dấu hiệu này."))
+    common = {"actor": request.user, "report": report, "category": data["category"], "note": data["note"]}
+    status.confirm(record, request=request, **common)
+    if data["also_domain"] and record.kind == "url":
+        from toandan.indicators.lookup import keys_for
+        from toandan.indicators.normalize import detect
+
+        indicator = detect(record.value)
+        domain = next((v for k, v, _s in keys_for(indicator) if k == "domain"), None) if indicator else None
+        if domain:
+            target, _created = IndicatorRecord.objects.get_or_create(
+                kind="domain", value=domain, defaults={"display": domain}
+            )
+            if target.status != IndicatorStatus.CONFIRMED:
+                status.confirm(target, request=request, evidence_of=record, **common)
+
+
+def _appeals_for(user: Any) -> QuerySet[Appeal]:
+    queryset = Appeal.objects.select_related("indicator")
+    if status.is_province_decider(user) or is_province_wide(user):
+        return queryset
+    visible = Report.objects.visible_to(user).values("pk")
+    return queryset.filter(indicator__report_links__report__in=visible).distinct()
+
+
+@staff_required
+def appeal_list(request: HttpRequest) -> HttpResponse:
+    show = request.GET.get("status", AppealStatus.PENDING)
+    items = _appeals_for(request.user)
+    if show in AppealStatus.values:
+        items = items.filter(status=show)
+    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "indicators/staff/appeals.html",
+        {"page": page, "show": show, "statuses": AppealStatus.choices, **tabs(request.user)},
+    )
+
+
+def _appeal_for(request: HttpRequest, code: str) -> Appeal:
+    appeal = _appeals_for(request.user).filter(code=code).first()
+    if appeal is None:
+        raise Http404
+    return appeal
+
+
+@staff_required
+def appeal_detail(request: HttpRequest, code: str) -> HttpResponse:
+    appeal = _appeal_for(request, code)
+    form = DecisionForm(request.POST or None)
+    status_code = 200
+    if request.method == "POST":
+        status_code = 400
+        if form.is_valid():
+            try:
+                appeals.decide_appeal(
+                    appeal,
+                    upheld=form.cleaned_data["decision"] == "uphold",
+                    note=form.cleaned_data["note"],
+                    actor=request.user,
+                    request=request,
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Đã ghi nhận quyết định."))
+                return redirect("indicators:appeal_detail", code=appeal.code)
+    can = status.can_decide(request.user, appeal.indicator)
+    try:
+        contact = appeals.contact_of(appeal, actor=request.user, request=request) if can else None
+    except PermissionDenied:
+        contact = None
+    context = {
+        "appeal": appeal,
+        "form": form,
+        "can_decide": can and appeal.status == AppealStatus.PENDING,
+        "contact": contact,
+        "evidence": list(appeal.evidence.all()),
+        **tabs(request.user),
+    }
+    return render(request, "indicators/staff/appeal.html", context, status=status_code)
+
+
+@staff_required
+def appeal_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
+    appeal = _appeal_for(request, code)
+    item = get_object_or_404(appeal.evidence, pk=pk)
+    response = FileResponse(
+        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.original_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
