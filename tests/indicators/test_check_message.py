@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from typing import Any
 
@@ -14,7 +13,6 @@ MESSAGE = (
     "Vietcombank thong bao: tai khoan cua quy khach bi khoa. Vui long truy cap https://vcb-xacthuc.com/login "
     "hoac goi 0987 654 321 de mo khoa, chuyen phi 500.000d vao STK 0123456789 Vietcombank."
 )
-TRIAGE = importlib.util.find_spec("toandan.triage.message") is not None
 
 
 def post(text: str) -> Any:
@@ -36,18 +34,12 @@ def test_every_indicator_is_answered(file_report: Any) -> None:
         assert set(item) == {"kind", "value", "verdict", "reports", "advice"}
 
 
-@pytest.mark.skipif(not TRIAGE, reason="the triage module is not installed here")
 def test_message_score_from_triage(file_report: Any) -> None:
     file_report("0987654321")
     message = post(MESSAGE).json()["message"]
     assert set(message) == {"score", "verdict", "reasons"}
     assert 0 <= message["score"] <= 1 and message["verdict"] in ("scam", "suspicious", "no_signal")
     assert message["reasons"]
-
-
-@pytest.mark.skipif(TRIAGE, reason="the triage module is installed here")
-def test_without_triage_the_message_part_is_null(db: Any) -> None:
-    assert post(MESSAGE).json()["message"] is None
 
 
 @pytest.mark.parametrize(("text", "code"), [("", 400), ("a" * 5001, 400)])
