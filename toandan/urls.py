@@ -8,6 +8,8 @@ from toandan.api.urls import api
 from toandan.core.views import healthz
 
 urlpatterns = [
+    # First: every API request (the public check above all) resolves without walking the pages' patterns.
+    path("api/v1/", api.urls),
     path("", include("toandan.core.urls")),
     path("", include("toandan.accounts.urls")),
     path("can-bo/don-vi/", include("toandan.orgs.urls")),
@@ -18,7 +20,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("healthz", healthz, name="healthz"),
-    path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]
 

@@ -24,13 +24,21 @@ def test_committed_reports_are_seen_at_once(file_report: Any, settings: Any) -> 
     assert Client().get("/api/v1/check", {"q": "0987654321"}).json()["reports"] == 1
 
 
-def test_side_connection_is_query_only(db: Any) -> None:
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite only")
-    side = fastsql._sqlite_side_connection()
-    assert side is not None
-    with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
-        side.execute("DELETE FROM indicators_indicatorrecord")
+def test_lookup_takes_the_cheap_path(file_report: Any) -> None:
+    file_report("0987 654 321")
+    assert Client().get("/api/v1/check", {"q": "0987654321"}).json()["verdict"] == "reported"
+    if connection.vendor == "sqlite":
+        side = fastsql._sqlite_side_connection()
+        assert side is not None
+        with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
+            side.execute("DELETE FROM indicators_indicatorrecord")
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+                ["%indicators_reportindicator%"],
+            )
+            assert cursor.fetchone()[0] == 1  # planned once for this connection, not at every check
 
 
 def test_broken_connection_is_replaced(file_report: Any) -> None:

@@ -107,18 +107,20 @@ def test_staff_page_confirms_and_clears(file_report: Any, record_of: Any, commun
     assert page.status_code == 200 and report.code in page.content.decode()
     response = client.post(
         reverse("indicators:act", args=[record.pk, "confirm"]),
-        {"report": report.code, "note": "Trang giả mạo.", "also_domain": "on"},
+        {"confirm-report": report.code, "confirm-note": "Trang giả mạo.", "confirm-also_domain": "on"},
     )
     assert response.status_code == 302
     assert record_of("https://lua-dao-vcb.com/dang-nhap").status == IndicatorStatus.CONFIRMED
     domain = IndicatorRecord.objects.get(kind="domain", value="lua-dao-vcb.com")
     assert domain.status == IndicatorStatus.CONFIRMED and domain.events.get().report_id == report.pk
     bad = client.post(
-        reverse("indicators:act", args=[record.pk, "clear"]), {"reason": "false_report", "note": ""}
+        reverse("indicators:act", args=[record.pk, "clear"]),
+        {"clear-reason": "false_report", "clear-note": ""},
     )
     assert bad.status_code == 400
     client.post(
-        reverse("indicators:act", args=[record.pk, "clear"]), {"reason": "false_report", "note": "Nhầm."}
+        reverse("indicators:act", args=[record.pk, "clear"]),
+        {"clear-reason": "false_report", "clear-note": "Nhầm."},
     )
     assert record_of("https://lua-dao-vcb.com/dang-nhap").status == IndicatorStatus.CLEARED
     history = client.get(reverse("indicators:detail", args=[record.pk])).content.decode()

@@ -81,8 +81,8 @@ def _detail_context(
         "appeals": list(record.appeals.all()),
         "can_decide": decider,
         "listed": status.is_listed(record),
-        "confirm_form": forms.get("confirm_form") or ConfirmForm(reports=shown),
-        "clear_form": forms.get("clear_form") or ClearForm(),
+        "confirm_form": forms.get("confirm_form") or ConfirmForm(reports=shown, prefix="confirm"),
+        "clear_form": forms.get("clear_form") or ClearForm(prefix="clear"),
         "statuses": IndicatorStatus,
         **tabs(request.user),
     }
@@ -102,14 +102,14 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     try:
         if action == "confirm":
             shown = list(reports.order_by("-received_at")[:100])
-            form = ConfirmForm(request.POST, reports=shown)
+            form = ConfirmForm(request.POST, reports=shown, prefix="confirm")
             forms["confirm_form"] = form
             if form.is_valid():
                 _confirm(request, record, reports, form.cleaned_data)
                 messages.success(request, _("Đã xác nhận dấu hiệu lừa đảo."))
                 return redirect("indicators:detail", pk=record.pk)
         elif action == "clear":
-            form = ClearForm(request.POST)
+            form = ClearForm(request.POST, prefix="clear")
             forms["clear_form"] = form
             if form.is_valid():
                 status.clear(
