@@ -139,7 +139,11 @@ def unit_scope_q(user: User, prefix: str = "unit__") -> Q:
     """A Q filter selecting the rows whose unit the user may see (nothing for citizens)."""
     if not user.is_authenticated:
         return Q(pk__in=[])
-    memberships = list(user.memberships.select_related("unit"))
+    # A page asks several visibility questions (the object, related rows, permissions): one query per request.
+    memberships = getattr(user, "_toandan_memberships", None)
+    if memberships is None:
+        memberships = list(user.memberships.select_related("unit"))
+        user._toandan_memberships = memberships
     if user.is_superuser or any(m.role in PROVINCE_WIDE_ROLES for m in memberships):
         return Q()
     q = Q(pk__in=[]) if prefix == "" else Q(**{f"{prefix}pk__in": []})

@@ -83,6 +83,12 @@ def sync_units() -> dict[str, int]:
     return counts
 
 
+def forget_scope(user: Any) -> None:
+    """Drop the memberships cached on this user object (orgs.models.unit_scope_q) after a role change."""
+    for name in ("_toandan_memberships", "_toandan_is_staff"):
+        user.__dict__.pop(name, None)
+
+
 @transaction.atomic
 def grant_role(
     *,
@@ -93,6 +99,7 @@ def grant_role(
     include_subunits: bool = False,
     request: Any = None,
 ) -> Membership:
+    forget_scope(user)
     membership, created = Membership.objects.get_or_create(
         user=user, unit=unit, role=role, defaults={"include_subunits": include_subunits}
     )
@@ -117,6 +124,7 @@ def grant_role(
 
 @transaction.atomic
 def revoke_role(*, actor: Any, membership: Membership, request: Any = None) -> None:
+    forget_scope(membership.user)
     record(
         AuditAction.ROLE_REVOKED,
         actor=actor,
