@@ -163,6 +163,8 @@ REFCACHE_SECONDS = 60
 PERIODIC_TASKS: dict[str, int] = {
     "toandan.plans.tasks.send_plan_reminders": 24 * 3600,
     "toandan.triage.tasks.detect_waves": 15 * 60,
+    # Intake enqueues nothing: this sweep suggests a category and priority for every report still without one.
+    "toandan.triage.tasks.suggest_pending": 30,
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

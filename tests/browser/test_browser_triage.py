@@ -13,6 +13,7 @@ from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
 from toandan.reports.models import ReportCategory
 from toandan.reports.services import ReportInput, submit_report
+from toandan.triage.tasks import suggest_pending
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +35,7 @@ def signed_in_page(browser: Any, live_server: Any, user: User) -> Any:
 def test_officer_sees_suggestion_and_reasons_and_corrects_the_category(
     browser: Any, live_server: Any, commune_a_officer: User, artifacts: Path
 ) -> None:
-    # A real commit (transactional test): intake's on-commit hook runs the triage task.
+    # A real commit (transactional test); then the worker's periodic sweep makes the suggestion.
     report = submit_report(
         ReportInput(
             category=ReportCategory.objects.get(code="khac"),
@@ -49,6 +50,7 @@ def test_officer_sees_suggestion_and_reasons_and_corrects_the_category(
             consent=True,
         )
     ).report
+    assert suggest_pending.call() == 1
 
     page = signed_in_page(browser, live_server, commune_a_officer)
     page.goto(f"{live_server.url}/can-bo/to-giac/{report.code}/")

@@ -12,6 +12,7 @@ import pytest
 from toandan.orgs.models import Unit
 from toandan.reports.models import Report, ReportCategory
 from toandan.reports.services import ReportInput, submit_report
+from toandan.triage.tasks import suggest_pending
 
 COMMUNE_A = "phuong-cam-thanh-21025"  # served by COMMUNE_A_POLICE
 COMMUNE_B = "phuong-nghia-lo-21028"  # served by COMMUNE_B_POLICE
@@ -32,8 +33,7 @@ def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
 
 @pytest.fixture
 def report_factory(units: None, django_capture_on_commit_callbacks: Any) -> Callable[..., Report]:
-    """Submit a report through intake; its on-commit callbacks run as after a real commit, so the triage
-    task is enqueued (and, with the test settings' immediate backend, run)."""
+    """Submit a report through intake, then run the worker's triage sweep as the next periodic run would."""
 
     def make(
         description: str,
@@ -52,6 +52,7 @@ def report_factory(units: None, django_capture_on_commit_callbacks: Any) -> Call
         )
         with django_capture_on_commit_callbacks(execute=True):
             report = submit_report(data).report
+        suggest_pending.call()
         return Report.objects.select_related("triage").get(pk=report.pk)
 
     return make

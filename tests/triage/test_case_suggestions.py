@@ -1,28 +1,64 @@
-"""Suggestions for new reports: made by the task enqueued on commit, from the priority signals, the message
+"""Suggestions for new reports: made by the worker's periodic sweep, from the priority signals, the message
 scorer and the keyword fallback (no model accepted yet), with reasons and the reputation of indicators."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from toandan.reports.models import Report
+from toandan.reports.models import Report, ReportCategory
+from toandan.reports.services import ReportInput, submit_report
 from toandan.triage.cases import priority
 from toandan.triage.models import CaseSuggestion
 from toandan.triage.reputation import report_counts
-from toandan.triage.tasks import suggest_for_report
+from toandan.triage.tasks import suggest_for_report, suggest_pending
 from toandan.triage.text import Indicator
 
 pytestmark = pytest.mark.django_db
 Factory = Callable[..., Report]
 
 
-def test_submitting_a_report_enqueues_the_suggestion(report_factory: Factory) -> None:
+def test_the_sweep_suggests_for_each_new_report_once(report_factory: Factory) -> None:
     report = report_factory("Hàng xóm mở nhạc to, tôi muốn phản ánh.", category="khac")
     suggestion = CaseSuggestion.objects.get(report=report)
     assert suggestion.priority == "low" and suggestion.category.code == "khac"
     assert suggestion.category_source == "reporter" and suggestion.reported_category.code == "khac"
+    assert suggest_pending.call() == 0  # nothing left to do: the next run reads no report
+
+
+def test_intake_leaves_the_suggestion_to_the_sweep(units: None) -> None:
+    khac = ReportCategory.objects.get(code="khac")
+    data = ReportInput(category=khac, description="Tôi bị làm phiền qua tin nhắn.", consent=True)
+    report = submit_report(data).report
+    assert not CaseSuggestion.objects.filter(report=report).exists()
+    assert suggest_pending.call() == 1
+    assert CaseSuggestion.objects.get(report=report).priority == "low"
+
+
+def test_a_failing_report_does_not_stop_the_sweep(
+    report_factory: Factory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from toandan.triage.cases import services as case_services
+
+    real = case_services.suggest
+    first = report_factory("Tin nhắn rác quảng cáo.", category="khac")
+    CaseSuggestion.objects.filter(report=first).delete()
+    khac = ReportCategory.objects.get(code="khac")
+    data = ReportInput(category=khac, description="Cuộc gọi lạ.", consent=True)
+    second = submit_report(data).report
+
+    def flaky(report_id: int) -> Any:
+        if report_id == first.pk:
+            raise RuntimeError("model file unreadable")
+        return real(report_id)
+
+    monkeypatch.setattr(case_services, "suggest", flaky)
+    assert suggest_pending.call() == 2
+    assert CaseSuggestion.objects.filter(report=second).exists()
+    assert not CaseSuggestion.objects.filter(report=first).exists()
+    assert "triage suggestion failed" in caplog.text
 
 
 def test_large_loss_ongoing_contact_and_child_make_it_urgent(report_factory: Factory) -> None:

@@ -27,11 +27,27 @@ def record(
     **data: Any,
 ) -> AuditEvent:
     """Append one audit row; the actor defaults to the request's signed-in user."""
+    event = new_event(action, actor=actor, request=request, target=target, unit=unit, summary=summary, **data)
+    event.save(force_insert=True)
+    return event
+
+
+def new_event(
+    action: AuditAction | str,
+    *,
+    actor: Any = None,
+    request: HttpRequest | None = None,
+    target: models.Model | None = None,
+    unit: Any = None,
+    summary: str = "",
+    **data: Any,
+) -> AuditEvent:
+    """The audit row `record` would append, unsaved (for a caller that writes it in its own statement)."""
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             actor = user
-    return AuditEvent.objects.create(
+    return AuditEvent(
         action=str(action),
         actor=actor if actor is not None and getattr(actor, "pk", None) else None,
         actor_label=(actor.get_username() if actor is not None and hasattr(actor, "get_username") else "")[

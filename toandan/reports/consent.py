@@ -21,7 +21,9 @@ def consent_text() -> str:
 
 
 def shown_consent() -> object:
-    """The stored ConsentText row for the version and language shown to this person (created once)."""
+    """The stored ConsentText row for the version and language shown to this person (created once).
+
+    Call it outside a transaction: the row it may create is cached for every thread of the process."""
     from toandan.reports.models import ConsentText
 
     language = get_language() or "vi"

@@ -1,5 +1,5 @@
-"""Background work of triage, run by the worker: the suggestion for a new report (enqueued on commit by
-report intake) and the periodic wave detection (settings.PERIODIC_TASKS)."""
+"""Background work of triage, run by the worker: suggestions for new reports (a periodic sweep finds every
+report still without one) and the periodic wave detection (both in settings.PERIODIC_TASKS)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,12 @@ def suggest_for_report(report_id: int) -> str:
     """Suggest a category and priority for one report; returns the suggested priority ("" if gone)."""
     suggestion = services.suggest(report_id)
     return suggestion.priority if suggestion is not None else ""
+
+
+@task()
+def suggest_pending() -> int:
+    """Suggest for reports that have no suggestion yet (oldest first, a bounded batch); returns how many."""
+    return services.suggest_pending()
 
 
 @task()

@@ -28,9 +28,7 @@ MESSAGES: dict[str, str] = {
     "no_text": gettext_noop(
         "Tài liệu không có lớp chữ (có thể là bản scan hoặc ảnh chụp). Hãy tải lên bản .docx hoặc PDF có chữ."
     ),
-    "not_a_plan": gettext_noop(
-        "Tài liệu không phải là kế hoạch: không tìm thấy tiêu đề “KẾ HOẠCH”."
-    ),
+    "not_a_plan": gettext_noop("Tài liệu không phải là kế hoạch: không tìm thấy tiêu đề “KẾ HOẠCH”."),
     "no_tasks": gettext_noop(
         "Không tìm thấy nhiệm vụ nào trong kế hoạch (các mục đánh số, bảng nhiệm vụ hoặc phân công đơn vị)."
     ),

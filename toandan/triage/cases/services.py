@@ -1,12 +1,13 @@
 """State changes of case triage: the suggestion made for a new report, and the officer's decision on it.
 
-``suggest(report_id)`` runs in the worker (enqueued on commit by intake); ``decide(...)`` is one transaction
-that stores the decision with who and when, changes the report's category if it was corrected, writes a row
-in the case history and an audit row.
+``suggest(report_id)`` runs in the worker (``suggest_pending`` sweeps the reports still without one);
+``decide(...)`` is one transaction that stores the decision with who and when, changes the report's category
+if it was corrected, writes a row in the case history and an audit row.
 """
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from typing import Any
 
@@ -25,7 +26,10 @@ from toandan.triage.models import CaseCorrection, CaseSuggestion, Priority
 from toandan.triage.models.cases import CategorySource
 from toandan.triage.reputation import report_counts
 
+logger = logging.getLogger(__name__)
+
 CHILD_CATEGORY = "xam-hai-tre-em"
+PENDING_BATCH = 500
 KEYWORDS_VERSION = "keywords"
 
 
@@ -101,6 +105,23 @@ def suggest(report_id: int) -> CaseSuggestion | None:
         },
     )
     return suggestion
+
+
+def suggest_pending(limit: int = PENDING_BATCH) -> int:
+    """Suggest for up to `limit` reports without a suggestion, oldest first; returns how many were tried.
+
+    Intake enqueues nothing (it is the busiest write): the reports table itself is the queue, so a report
+    committed just before a crash is still found. One report that fails is logged and does not stop the rest.
+    """
+    pending = list(
+        Report.objects.filter(triage__isnull=True).order_by("id").values_list("id", flat=True)[:limit]
+    )
+    for report_id in pending:
+        try:
+            suggest(report_id)
+        except Exception:  # noqa: BLE001 - one bad report must not hold up the others
+            logger.exception("triage suggestion failed for report %s", report_id)
+    return len(pending)
 
 
 @transaction.atomic

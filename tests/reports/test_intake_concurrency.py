@@ -1,0 +1,56 @@
+"""A scam wave: many reports naming the same new phone number and link are submitted at the same moment, each
+in its own connection. Every report is stored whole, each indicator is stored once, and every report is linked
+to both (the links are written by a statement that sees indicators other reports committed meanwhile).
+The race is PostgreSQL's; SQLite (IMMEDIATE transactions) lets the writers in one at a time."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connections
+
+from toandan.core.models import AuditEvent
+from toandan.indicators.models import IndicatorRecord, ReportIndicator
+from toandan.reports.models import Report, ReportCategory, ReportEvent
+from toandan.reports.services import ReportInput, submit_report
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+REPORTS = 6
+
+
+def test_simultaneous_reports_share_each_new_indicator(units: None) -> None:
+    category = ReportCategory.objects.get(code="lua-dao")
+    start = threading.Barrier(REPORTS)
+    errors: list[BaseException] = []
+
+    def submit(number: int) -> None:
+        try:
+            start.wait()
+            data = ReportInput(
+                category=category,
+                description=f"Tôi là người thứ {number} bị gọi lừa chuyển tiền.",
+                identifiers=["0912 000 111", "https://wave-scam-test.top/pay?utm_source=sms"],
+                consent=True,
+            )
+            submit_report(data)
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(REPORTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert Report.objects.count() == REPORTS
+    phone = IndicatorRecord.objects.get(kind="phone", value="+84912000111")
+    url = IndicatorRecord.objects.get(kind="url", value__startswith="https://wave-scam-test.top/pay")
+    for record in (phone, url):
+        assert ReportIndicator.objects.filter(indicator=record).count() == REPORTS
+    assert ReportEvent.objects.filter(kind="submitted").count() == REPORTS
+    assert AuditEvent.objects.filter(object_type="reports.report").count() == REPORTS
