@@ -36,7 +36,7 @@ def test_lookup_takes_the_cheap_path(file_report: Any) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
-                ["%indicators_reportindicator%"],
+                ["SELECT%indicators_reportindicator%"],
             )
             assert cursor.fetchone()[0] == 1  # planned once for this connection, not at every check
 

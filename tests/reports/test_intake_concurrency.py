@@ -54,3 +54,20 @@ def test_simultaneous_reports_share_each_new_indicator(units: None) -> None:
         assert ReportIndicator.objects.filter(indicator=record).count() == REPORTS
     assert ReportEvent.objects.filter(kind="submitted").count() == REPORTS
     assert AuditEvent.objects.filter(object_type="reports.report").count() == REPORTS
+
+
+def test_a_colliding_tracking_code_is_drawn_again(units: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from toandan.reports import codes
+
+    category = ReportCategory.objects.get(code="lua-dao")
+    data = ReportInput(category=category, description="Bị lừa qua 0912 000 222.", consent=True)
+    first = submit_report(data).report
+    drawn = iter([first.code, "AAAA-BBBB-C"])
+    monkeypatch.setattr(codes, "new_code", lambda: next(drawn))
+    second = submit_report(data).report
+    assert second.code == "AAAA-BBBB-C"
+    assert Report.objects.count() == 2
+    # The failed attempt left nothing behind: one history row, one audit row and one link per report.
+    assert ReportEvent.objects.filter(kind="submitted").count() == 2
+    assert AuditEvent.objects.filter(object_type="reports.report").count() == 2
+    assert ReportIndicator.objects.count() == 2

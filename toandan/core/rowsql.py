@@ -3,57 +3,90 @@ statement is most of the request (report intake: see bench/bench_intake.py).
 
 Values still go through each field's own `pre_save` and `get_db_prep_save`, so defaults, `auto_now_add`, JSON
 and IP adapters are the ORM's; what is saved is the query compiler, the signals and one round trip per row.
-Only the automatic primary key is left out: the database assigns it.
+Only the automatic primary key is left out: the database assigns it. Everything here uses the default
+database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+from toandan.core import prepared
+
+try:  # psycopg caches its %s → $n conversion only up to 50 parameters; intake's chained statement has ~70.
+    from psycopg import _queries as psycopg_queries
+
+    psycopg_queries.MAX_CACHED_STATEMENT_PARAMS = max(psycopg_queries.MAX_CACHED_STATEMENT_PARAMS, 200)
+except (ImportError, AttributeError):  # pragma: no cover - an older or newer psycopg only loses the cache
+    pass
+
+
+class Column(NamedTuple):
+    field: models.Field
+    name: str  # quoted
+    column: str
+    cast: str  # the placeholder cast to the column's type, for rows that are selected rather than inserted
+
+
+def db() -> BaseDatabaseWrapper:
+    """The default connection itself (the `connection` proxy costs a thread-local lookup per attribute)."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
 @cache
-def _fields(model: type[models.Model]) -> tuple[models.Field, ...]:
+def _columns(model: type[models.Model], vendor: str) -> tuple[Column, ...]:
+    conn = db()
     return tuple(
-        f for f in model._meta.concrete_fields if not (f.primary_key and isinstance(f, models.AutoField))
+        Column(
+            f,
+            conn.ops.quote_name(f.column),
+            f.column,
+            f"CAST(%s AS {f.cast_db_type(conn)})" if vendor == "postgresql" else "%s",
+        )
+        for f in model._meta.concrete_fields
+        if not (f.primary_key and isinstance(f, models.AutoField))
     )
 
 
 def columns(model: type[models.Model]) -> list[str]:
-    return [f.column for f in _fields(model)]
+    return [c.column for c in _columns(model, db().vendor)]
 
 
-def row(obj: models.Model, exprs: Mapping[str, str] | None = None) -> tuple[list[str], list[Any]]:
+def quoted(names: Sequence[str]) -> str:
+    quote = db().ops.quote_name
+    return ", ".join(quote(name) for name in names)
+
+
+def row(
+    obj: models.Model, exprs: Mapping[str, str] | None = None, *, typed: bool = False
+) -> tuple[list[str], list[Any]]:
     """Placeholders and parameters of one new row, in `columns()` order.
 
     `exprs` maps a column to an SQL expression written in place of its value (e.g. the id a previous
-    statement of the same query returns)."""
+    statement of the same query returns). `typed` casts each placeholder to its column's type on PostgreSQL,
+    for rows selected rather than inserted directly (a bound NULL or text has no type of its own there)."""
+    conn = db()
     placeholders: list[str] = []
     params: list[Any] = []
-    for f in _fields(type(obj)):
-        if exprs and f.column in exprs:
-            placeholders.append(exprs[f.column])
+    for col in _columns(type(obj), conn.vendor):
+        if exprs and col.column in exprs:
+            placeholders.append(exprs[col.column])
             continue
-        placeholders.append("%s")
-        params.append(f.get_db_prep_save(f.pre_save(obj, True), connection))
+        placeholders.append(col.cast if typed else "%s")
+        params.append(col.field.get_db_prep_save(col.field.pre_save(obj, True), conn))
     return placeholders, params
 
 
-def quoted(names: Iterable[str]) -> str:
-    return ", ".join(connection.ops.quote_name(name) for name in names)
-
-
 def insert(
-    objs: Sequence[models.Model],
-    *,
-    exprs: Mapping[str, str] | None = None,
-    ignore_conflicts: bool = False,
-    returning: str = "",
+    objs: Sequence[models.Model], *, exprs: Mapping[str, str] | None = None, returning: str = ""
 ) -> tuple[str, list[Any]]:
-    """One INSERT of `objs` (all of one model): (sql, params) for `cursor.execute`."""
+    """One INSERT of `objs` (all of one model): (sql, params) for `execute`."""
+    conn = db()
     model = type(objs[0])
     rows: list[str] = []
     params: list[Any] = []
@@ -61,18 +94,51 @@ def insert(
         placeholders, values = row(obj, exprs)
         rows.append(f"({', '.join(placeholders)})")
         params.extend(values)
-    # Names come from model metadata; every value is a parameter.
-    sql = (
-        f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({quoted(columns(model))}) "  # noqa: S608
-        f"VALUES {', '.join(rows)}"
-    )
-    if ignore_conflicts:
-        sql += " ON CONFLICT DO NOTHING"
+    names = ", ".join(c.name for c in _columns(model, conn.vendor))
+    sql = f"INSERT INTO {conn.ops.quote_name(model._meta.db_table)} ({names}) VALUES {', '.join(rows)}"  # noqa: S608
     if returning:
-        sql += f" RETURNING {connection.ops.quote_name(returning)}"
+        sql += f" RETURNING {conn.ops.quote_name(returning)}"
     return sql, params
+
+
+def insert_missing(objs: Sequence[models.Model], key: Sequence[str]) -> tuple[str, list[Any]]:
+    """INSERT of those `objs` whose `key` columns match no stored row (and none inserted meanwhile).
+
+    Unlike a plain ON CONFLICT DO NOTHING, a row that already exists is filtered out before it is formed,
+    so it draws no value from the id sequence: ids stay dense, which readers polling by id rely on."""
+    conn = db()
+    model = type(objs[0])
+    cols = _columns(model, conn.vendor)
+    selects: list[str] = []
+    params: list[Any] = []
+    for obj in objs:
+        placeholders, values = row(obj, typed=True)
+        pairs = zip(placeholders, cols, strict=True)
+        selects.append("SELECT " + ", ".join(f"{p} AS {c.name}" for p, c in pairs))
+        params.extend(values)
+    table = conn.ops.quote_name(model._meta.db_table)
+    match = " AND ".join(f"stored.{quoted([c])} = incoming.{quoted([c])}" for c in key)
+    names = ", ".join(c.name for c in cols)
+    sql = (
+        f"INSERT INTO {table} ({names}) SELECT * FROM ({' UNION ALL '.join(selects)}) incoming "  # noqa: S608
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} stored WHERE {match}) ON CONFLICT DO NOTHING"
+    )
+    return sql, params
+
+
+def execute(sql: str, params: list[Any]) -> list[tuple]:
+    """Run one of these statements; returns its rows (those of RETURNING).
+
+    On PostgreSQL the statement is prepared (core/prepared.py): intake repeats a handful of statement shapes,
+    and each connection keeps them parsed and planned."""
+    conn = db()
+    if conn.vendor == "postgresql":
+        return prepared.execute(sql, params)
+    with conn.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description is not None else []
 
 
 def chains_writes() -> bool:
     """Whether several INSERTs can travel as one statement (PostgreSQL's data-modifying WITH)."""
-    return connection.vendor == "postgresql"
+    return db().vendor == "postgresql"

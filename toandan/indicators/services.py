@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connection
-
 from toandan.core import rowsql
 from toandan.indicators import presence
 from toandan.indicators.base import Indicator
@@ -61,7 +59,7 @@ def new_records_sql(planned: Planned) -> tuple[str, list[Any]]:
         IndicatorRecord(kind=kind, value=value, display=item.display[:300])
         for (kind, value), (_raw, item, _source) in planned.items()
     ]
-    return rowsql.insert(records, ignore_conflicts=True)
+    return rowsql.insert_missing(records, key=("kind", "value"))
 
 
 def links_sql(report_id: int, planned: Planned) -> tuple[str, list[Any]]:
@@ -79,7 +77,7 @@ def links_sql(report_id: int, planned: Planned) -> tuple[str, list[Any]]:
         kept = [p for c, p in zip(all_columns, placeholders, strict=True) if c != "indicator_id"]
         values.append(f"({', '.join(['%s', '%s', *kept])})")
         params.extend([kind, value, *row_params])
-    q = connection.ops.quote_name
+    q = rowsql.db().ops.quote_name
     # Names come from model metadata; every value is a parameter.
     sql = (
         f"WITH planned ({rowsql.quoted(['k_kind', 'k_value', *columns])}) AS (VALUES {', '.join(values)}) "  # noqa: S608
@@ -98,5 +96,4 @@ def link_report_indicators(report: Any, planned: Planned) -> None:
     and a counter on the indicator would make them queue behind each other's locks. Counts are counted from
     the links instead."""
     if planned:
-        with connection.cursor() as cursor:
-            cursor.execute(*links_sql(report.pk, planned))
+        rowsql.execute(*links_sql(report.pk, planned))

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -213,31 +213,28 @@ def _insert(report: Report, planned: Planned, request: Any) -> None:
     audit.object_type = Report._meta.label_lower
     report_sql, report_params = rowsql.insert([report], returning="id")
     records = new_records_sql(planned) if planned else None
-    with connection.cursor() as cursor:
-        if rowsql.chains_writes():
-            new_id = "(SELECT id FROM new_report)"
-            parts = [
-                ("new_report", (report_sql, report_params)),
-                ("new_event", rowsql.insert([event], exprs={"report_id": new_id})),
-                ("new_audit", rowsql.insert([audit], exprs={"object_id": f"CAST({new_id} AS varchar)"})),
-            ]
-            if records:
-                parts.append(("new_indicators", records))
-            sql = "WITH " + ", ".join(f"{name} AS ({part[0]})" for name, part in parts)
-            params = [p for _name, part in parts for p in part[1]]
-            cursor.execute(sql + " SELECT id FROM new_report", params)  # noqa: S608 - built from rowsql
-            report.pk = cursor.fetchone()[0]
-        else:
-            cursor.execute(report_sql, report_params)
-            report.pk = cursor.fetchone()[0]
-            event.report_id = report.pk
-            audit.object_id = str(report.pk)
-            cursor.execute(*rowsql.insert([event]))
-            cursor.execute(*rowsql.insert([audit]))
-            if records:
-                cursor.execute(*records)
+    if rowsql.chains_writes():
+        new_id = "(SELECT id FROM new_report)"
+        parts = [
+            ("new_report", (report_sql, report_params)),
+            ("new_event", rowsql.insert([event], exprs={"report_id": new_id})),
+            ("new_audit", rowsql.insert([audit], exprs={"object_id": f"CAST({new_id} AS varchar)"})),
+        ]
+        if records:
+            parts.append(("new_indicators", records))
+        sql = "WITH " + ", ".join(f"{name} AS ({part[0]})" for name, part in parts)
+        params = [p for _name, part in parts for p in part[1]]
+        report.pk = rowsql.execute(sql + " SELECT id FROM new_report", params)[0][0]  # noqa: S608
+    else:
+        report.pk = rowsql.execute(report_sql, report_params)[0][0]
+        event.report_id = report.pk
+        audit.object_id = str(report.pk)
+        rowsql.execute(*rowsql.insert([event]))
+        rowsql.execute(*rowsql.insert([audit]))
+        if records:
+            rowsql.execute(*records)
     report._state.adding = False
-    report._state.db = connection.alias
+    report._state.db = rowsql.db().alias
 
 
 def store_evidence(report: Report, files: list[CleanFile], from_reporter: bool, written: list[str]) -> None:
