@@ -6,6 +6,7 @@ The race is PostgreSQL's; SQLite (IMMEDIATE transactions) lets the writers in on
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
 from django.db import connections
@@ -71,3 +72,78 @@ def test_a_colliding_tracking_code_is_drawn_again(units: None, monkeypatch: pyte
     assert ReportEvent.objects.filter(kind="submitted").count() == 2
     assert AuditEvent.objects.filter(object_type="reports.report").count() == 2
     assert ReportIndicator.objects.count() == 2
+
+
+def test_an_indicator_committed_while_the_report_waits_is_linked(
+    units: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another report stores the same new number and commits while this report's statement waits on it: on
+    PostgreSQL the statement cannot see that row, so it is rerun as a whole (and nothing is stored twice)."""
+    from django.db import connection, transaction
+
+    from toandan.reports import storing
+
+    attempts: list[int] = []
+    real_write = storing.write
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(1)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(storing, "write", counted)
+    category = ReportCategory.objects.get(code="lua-dao")
+    holding, release = threading.Event(), threading.Event()
+    failures: list[BaseException] = []
+
+    def other_report() -> None:
+        try:
+            with transaction.atomic():
+                IndicatorRecord.objects.create(kind="phone", value="+84912000333", display="0912 000 333")
+                holding.set()
+                assert release.wait(30)
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            failures.append(exc)
+        finally:
+            holding.set()
+            connections.close_all()
+
+    def this_report() -> None:
+        try:
+            data = ReportInput(category=category, description="Số 0912 000 333 gọi lừa.", consent=True)
+            submit_report(data)
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    other = threading.Thread(target=other_report)
+    other.start()
+    assert holding.wait(30)
+    reporter = threading.Thread(target=this_report)
+    reporter.start()
+    if connection.vendor == "postgresql":
+        _wait_until_blocked(reporter)
+    release.set()
+    other.join()
+    reporter.join()
+
+    assert failures == []
+    record = IndicatorRecord.objects.get(kind="phone", value="+84912000333")
+    assert ReportIndicator.objects.filter(indicator=record).count() == 1
+    assert Report.objects.count() == 1 and ReportEvent.objects.count() == 1
+    assert len(attempts) == (2 if connection.vendor == "postgresql" else 1)
+
+
+def _wait_until_blocked(thread: threading.Thread) -> None:
+    """Until a PostgreSQL session waits on a lock (the reporter's statement behind the held row)."""
+    from django.db import connection
+
+    ticker = threading.Event()
+    for _ in range(3000):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+            if cursor.fetchone()[0]:
+                return
+        assert thread.is_alive()
+        ticker.wait(0.01)
+    raise AssertionError("the report never waited on the other transaction")

@@ -217,12 +217,12 @@ def test_rolled_back_submission_leaves_no_file(
 ) -> None:
     from pathlib import Path
 
-    import toandan.reports.services as services
+    from toandan.core import rowsql
 
     def explode(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services, "link_report_indicators", explode)
+    monkeypatch.setattr(rowsql, "execute", explode)  # the files are written; the rows never arrive
     client = Client(raise_request_exception=False)
     response = client.post(
         NEW,

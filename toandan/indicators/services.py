@@ -89,6 +89,64 @@ def links_sql(report_id: int, planned: Planned) -> tuple[str, list[Any]]:
     return sql, params
 
 
+def chained_links(planned: Planned, report_id: str) -> tuple[list[tuple[str, str]], list[Any]]:
+    """PostgreSQL: the report's new indicators and its links as parts of the one WITH statement that stores
+    the report (reports/storing.py): [(name, sql)], params. `report_id` is the SQL giving the new report's id.
+
+    The part `new_links` returns one row per link. A key that another report inserted and committed while
+    this statement waited on its conflict is invisible to this statement's snapshot, so its link is missing:
+    the caller compares the count with the plan and runs the statement again (the key is then visible)."""
+    presence.add(planned)  # before the commit: see new_records_sql
+    db = rowsql.db()
+    q = db.ops.quote_name
+    record_columns = rowsql.columns(IndicatorRecord)
+    selects: list[str] = []
+    params: list[Any] = []
+    for (kind, value), (raw, item, source) in planned.items():
+        record = IndicatorRecord(kind=kind, value=value, display=item.display[:300])
+        placeholders, values = rowsql.row(record, typed=True)
+        named = [f"{p} AS {q(c)}" for p, c in zip(placeholders, record_columns, strict=True)]
+        selects.append(
+            f"SELECT {', '.join(named)}, CAST(%s AS varchar) AS link_raw, CAST(%s AS varchar) AS link_source"
+        )
+        params.extend([*values, raw[:300], source])
+    records = q(IndicatorRecord._meta.db_table)
+    links = q(ReportIndicator._meta.db_table)
+    names = rowsql.quoted(record_columns)
+    same = "stored.kind = incoming.kind AND stored.value = incoming.value"
+    link = ReportIndicator(report_id=0, indicator_id=0)
+    link_exprs = {
+        "report_id": report_id,
+        "raw": "incoming.link_raw",
+        "source": "incoming.link_source",
+        "indicator_id": "known.id",
+    }
+    link_values, link_params = rowsql.row(link, link_exprs, typed=True)
+    link_names = rowsql.quoted(rowsql.columns(ReportIndicator))
+    # Names come from model metadata; every value is a parameter.
+    parts = [
+        ("incoming", " UNION ALL ".join(selects)),
+        (
+            "new_indicators",
+            f"INSERT INTO {records} ({names}) SELECT {names} FROM incoming "  # noqa: S608
+            f"WHERE NOT EXISTS (SELECT 1 FROM {records} stored WHERE {same}) "
+            f"ON CONFLICT DO NOTHING RETURNING id, kind, value",
+        ),
+        (
+            "known",
+            "SELECT id, kind, value FROM new_indicators UNION ALL "  # noqa: S608
+            f"SELECT stored.id, stored.kind, stored.value FROM {records} stored JOIN incoming ON {same}",
+        ),
+        (
+            "new_links",
+            f"INSERT INTO {links} ({link_names}) SELECT {', '.join(link_values)} "  # noqa: S608
+            "FROM incoming JOIN known ON known.kind = incoming.kind AND known.value = incoming.value "
+            "RETURNING 1",
+        ),
+    ]
+    return parts, [*params, *link_params]
+
+
 def link_report_indicators(report: Any, planned: Planned) -> None:
     """Link the report to its planned indicators, stored earlier in the transaction by `new_records_sql`.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,13 +16,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from toandan.core import rowsql
 from toandan.core.audit import new_event
 from toandan.core.models import AuditAction
-from toandan.indicators.services import Planned, link_report_indicators, new_records_sql, plan_links
+from toandan.indicators.services import plan_links
 from toandan.orgs.matching import strip_diacritics
 from toandan.orgs.models import Unit
-from toandan.reports import codes, crypto
+from toandan.reports import codes, crypto, storing
 from toandan.reports.consent import shown_consent
 from toandan.reports.deadlines import compute, current_deadline
 from toandan.reports.models import (
@@ -115,8 +115,11 @@ def submit_report(
     consent = shown_consent()
     for attempt in range(3):
         written: list[str] = []
+        # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
+        # rerun follow a failed attempt.
+        atomic = storing.needs_transaction() or transaction.get_connection().in_atomic_block
         try:
-            with transaction.atomic():
+            with transaction.atomic() if atomic else nullcontext():
                 return _store(
                     data, files or [], channel, submitter, idempotency_key, request, written, consent
                 )
@@ -127,6 +130,10 @@ def submit_report(
             if attempt == 2:
                 raise
             # Otherwise the random tracking code collided (1 in 10^12 per pair): draw another.
+        except storing.LinkRace:
+            _delete(written)  # another report stored one of the same new indicators first: write it again
+            if attempt == 2:
+                raise
         except BaseException:
             # Files are written before the commit; nothing of a rolled-back report may stay behind.
             _delete(written)
@@ -175,18 +182,21 @@ def _store(
     report.search_text = search_text(report)
     # Only the intake event exists yet, and it completes no legal step: the first deadline is known now.
     report.deadline_at = current_deadline(compute(report, []))
-    planned = plan_links(data.identifiers, data.description)
-    _insert(report, planned, request)
+    dependents: list[tuple[Any, str]] = []
     if not data.anonymous:
-        ReporterIdentity.objects.create(
-            report=report,
+        identity = ReporterIdentity(
             name=crypto.encrypt(data.name),
             phone=crypto.encrypt(data.phone),
             email=crypto.encrypt(data.email),
             id_number=crypto.encrypt(data.id_number),
         )
-    store_evidence(report, files, from_reporter=True, written=written)
-    link_report_indicators(report, planned)
+        dependents.append((identity, "report_id"))
+    dependents += [(row, "report_id") for row in evidence_rows(report, files, True, written, start=1)]
+    dependents.append((_submitted_event(report), "report_id"))
+    audit = new_event(AuditAction.CREATED, request=request, unit=report.unit, summary=report.code)
+    audit.object_type = Report._meta.label_lower
+    dependents.append((audit, "object_id"))
+    storing.write(report, dependents, plan_links(data.identifiers, data.description))
     if data.email and not data.anonymous:
         from toandan.reports.tasks import send_receipt
 
@@ -195,50 +205,31 @@ def _store(
     return Submitted(report, key, created=True)
 
 
-def _insert(report: Report, planned: Planned, request: Any) -> None:
-    """The report, its first history row, its audit row and its new indicators, written by hand-built INSERTs.
-
-    Intake is the platform's busiest write (see bench/bench_intake.py): on PostgreSQL the four rows travel as
-    one statement (data-modifying WITH), elsewhere as four. Case suggestions are made by the worker's sweep
-    (`triage.tasks.suggest_pending`), which finds every report still without one: nothing to enqueue here,
-    and nothing lost if the process dies right after the commit."""
-    event = ReportEvent(
+def _submitted_event(report: Report) -> ReportEvent:
+    # Case suggestions are made by the worker's sweep (triage.tasks.suggest_pending), which finds every report
+    # still without one: intake enqueues nothing, and nothing is lost if the process dies after the commit.
+    return ReportEvent(
         kind=EventKind.SUBMITTED,
         to_status=Status.RECEIVED,
         to_unit=report.unit,
         public=True,
         text=_("Tố giác đã được tiếp nhận và chuyển đến %(unit)s.") % {"unit": report.unit.name},
     )
-    audit = new_event(AuditAction.CREATED, request=request, unit=report.unit, summary=report.code)
-    audit.object_type = Report._meta.label_lower
-    report_sql, report_params = rowsql.insert([report], returning="id")
-    records = new_records_sql(planned) if planned else None
-    if rowsql.chains_writes():
-        new_id = "(SELECT id FROM new_report)"
-        parts = [
-            ("new_report", (report_sql, report_params)),
-            ("new_event", rowsql.insert([event], exprs={"report_id": new_id})),
-            ("new_audit", rowsql.insert([audit], exprs={"object_id": f"CAST({new_id} AS varchar)"})),
-        ]
-        if records:
-            parts.append(("new_indicators", records))
-        sql = "WITH " + ", ".join(f"{name} AS ({part[0]})" for name, part in parts)
-        params = [p for _name, part in parts for p in part[1]]
-        report.pk = rowsql.execute(sql + " SELECT id FROM new_report", params)[0][0]  # noqa: S608
-    else:
-        report.pk = rowsql.execute(report_sql, report_params)[0][0]
-        event.report_id = report.pk
-        audit.object_id = str(report.pk)
-        rowsql.execute(*rowsql.insert([event]))
-        rowsql.execute(*rowsql.insert([audit]))
-        if records:
-            rowsql.execute(*records)
-    report._state.adding = False
-    report._state.db = rowsql.db().alias
 
 
 def store_evidence(report: Report, files: list[CleanFile], from_reporter: bool, written: list[str]) -> None:
+    """Attach files to a stored report (its reporter adding information, later)."""
     start = report.evidence.count() + 1 if files else 1
+    for evidence in evidence_rows(report, files, from_reporter, written, start):
+        evidence.save()
+
+
+def evidence_rows(
+    report: Report, files: list[CleanFile], from_reporter: bool, written: list[str], start: int
+) -> list[Evidence]:
+    """Write the files to storage (their names go to `written`, for removal if the rows are not stored) and
+    return their unsaved rows."""
+    rows = []
     for index, clean in enumerate(files, start=start):
         evidence = Evidence(
             report=report,
@@ -252,4 +243,5 @@ def store_evidence(report: Report, files: list[CleanFile], from_reporter: bool, 
             f"{index:02d}-{clean.sha256[:12]}.{clean.extension}", ContentFile(clean.data), save=False
         )
         written.append(evidence.file.name)
-        evidence.save()
+        rows.append(evidence)
+    return rows

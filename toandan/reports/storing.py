@@ -1,0 +1,84 @@
+"""Writing a new report with every row that comes with it, as cheaply as each database allows.
+
+Intake is the platform's busiest write (bench/bench_intake.py). On PostgreSQL the report, its identity,
+evidence, history and audit rows, its new indicators and its links are one prepared statement (a
+data-modifying WITH), atomic by itself: no BEGIN, no COMMIT, one round trip. On SQLite the same rows are
+written one INSERT after another inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import DataError, models
+
+from toandan.core import rowsql
+from toandan.indicators.services import Planned, chained_links, link_report_indicators, new_records_sql
+from toandan.reports.models import Report
+
+RACE = "indicator-race"
+
+
+class LinkRace(Exception):
+    """Another report stored one of this report's new indicators at the same moment: write it again."""
+
+
+def needs_transaction() -> bool:
+    """Whether the caller must wrap `write` in a transaction (it is one statement on PostgreSQL)."""
+    return not rowsql.chains_writes()
+
+
+def write(report: Report, dependents: Sequence[tuple[models.Model, str]], planned: Planned) -> None:
+    """Insert `report`, then each dependent row with the new report's id in its named column, then the
+    report's indicators and links. Sets `report.pk`. Raises LinkRace (nothing stored) when to be rerun."""
+    if rowsql.chains_writes():
+        report.pk = _chained(report, dependents, planned)
+    else:
+        report.pk = rowsql.execute(*rowsql.insert([report], returning="id"))[0][0]
+        for row, column in dependents:
+            field = _field(row, column)
+            setattr(row, field.attname, field.to_python(report.pk))
+            rowsql.execute(*rowsql.insert([row]))
+        if planned:
+            rowsql.execute(*new_records_sql(planned))
+            link_report_indicators(report, planned)
+    report._state.adding = False
+    report._state.db = rowsql.db().alias
+
+
+def _field(row: models.Model, column: str) -> models.Field:
+    return next(f for f in row._meta.concrete_fields if f.column == column)
+
+
+def _chained(report: Report, dependents: Sequence[tuple[models.Model, str]], planned: Planned) -> int:
+    db = rowsql.db()
+    new_id = "(SELECT id FROM new_report)"
+    parts: list[tuple[str, str]] = []
+    params: list = []
+
+    def add(name: str, sql: str, values: list) -> None:
+        parts.append((name, sql))
+        params.extend(values)
+
+    add("new_report", *rowsql.insert([report], returning="id"))
+    for number, (row, column) in enumerate(dependents):
+        field = _field(row, column)
+        expr = f"CAST({new_id} AS {field.cast_db_type(db)})"
+        add(f"new_row_{number}", *rowsql.insert([row], exprs={field.column: expr}))
+    result = "id"
+    if planned:
+        link_parts, link_params = chained_links(planned, new_id)
+        parts += link_parts
+        params += link_params
+        # Fewer links than planned: fail the whole statement (nothing is stored) and let the caller rerun it.
+        result = (
+            f"CAST(CASE WHEN (SELECT count(*) FROM new_links) = {len(planned):d} "  # noqa: S608
+            f"THEN CAST(id AS varchar) ELSE '{RACE}' END AS bigint)"
+        )
+    sql = "WITH " + ", ".join(f"{name} AS ({body})" for name, body in parts)
+    try:
+        return rowsql.execute(f"{sql} SELECT {result} FROM new_report", params)[0][0]  # noqa: S608
+    except DataError as exc:
+        if RACE in str(exc):
+            raise LinkRace from exc
+        raise
