@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import time
+from types import SimpleNamespace
 from typing import Any
 
+import django_ratelimit.core
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from toandan.accounts.models import User
@@ -34,10 +39,17 @@ def _expected_database(django_db_setup: Any, django_db_blocker: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
+def _fresh_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     # Rate-limit counters live in the cache, reference data in per-process caches: each test starts clean.
     cache.clear()
     refcache.clear()
+    # django-ratelimit counts in fixed windows that end at a second of the clock set by the key: a test whose
+    # requests straddled that second saw its count start again. The limits' clock stands still in a test.
+    now = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
+    # A request through the test client leaves its language active in the thread: start each test in the
+    # default language, whatever the test before asked for.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

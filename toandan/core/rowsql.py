@@ -9,7 +9,7 @@ database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -62,6 +62,16 @@ def quoted(names: Sequence[str]) -> str:
     return ", ".join(quote(name) for name in names)
 
 
+def values(obj: models.Model, skip: Collection[str] = ()) -> list[Any]:
+    """The parameters of one new row, in `columns()` order, less the `skip` columns."""
+    conn = db()
+    return [
+        col.field.get_db_prep_save(col.field.pre_save(obj, True), conn)
+        for col in _columns(type(obj), conn.vendor)
+        if col.column not in skip
+    ]
+
+
 def row(
     obj: models.Model, exprs: Mapping[str, str] | None = None, *, typed: bool = False
 ) -> tuple[list[str], list[Any]]:
@@ -70,16 +80,28 @@ def row(
     `exprs` maps a column to an SQL expression written in place of its value (e.g. the id a previous
     statement of the same query returns). `typed` casts each placeholder to its column's type on PostgreSQL,
     for rows selected rather than inserted directly (a bound NULL or text has no type of its own there)."""
+    exprs = exprs or {}
+    return list(placeholders(type(obj), tuple(exprs.items()), typed)), values(obj, exprs)
+
+
+@cache
+def placeholders(
+    model: type[models.Model], exprs: tuple[tuple[str, str], ...] = (), typed: bool = False
+) -> tuple[str, ...]:
+    given = dict(exprs)
+    return tuple(given.get(c.column, c.cast if typed else "%s") for c in _columns(model, db().vendor))
+
+
+@cache
+def insert_sql(
+    model: type[models.Model], exprs: tuple[tuple[str, str], ...] = (), returning: str = ""
+) -> str:
+    """The INSERT of one row of `model` (parameters from `values(obj, skip=<the exprs' columns>)`)."""
     conn = db()
-    placeholders: list[str] = []
-    params: list[Any] = []
-    for col in _columns(type(obj), conn.vendor):
-        if exprs and col.column in exprs:
-            placeholders.append(exprs[col.column])
-            continue
-        placeholders.append(col.cast if typed else "%s")
-        params.append(col.field.get_db_prep_save(col.field.pre_save(obj, True), conn))
-    return placeholders, params
+    names = ", ".join(c.name for c in _columns(model, conn.vendor))
+    row_sql = ", ".join(placeholders(model, exprs))
+    sql = f"INSERT INTO {conn.ops.quote_name(model._meta.db_table)} ({names}) VALUES ({row_sql})"  # noqa: S608
+    return sql + f" RETURNING {conn.ops.quote_name(returning)}" if returning else sql
 
 
 def insert(
@@ -88,14 +110,12 @@ def insert(
     """One INSERT of `objs` (all of one model): (sql, params) for `execute`."""
     conn = db()
     model = type(objs[0])
-    rows: list[str] = []
-    params: list[Any] = []
-    for obj in objs:
-        placeholders, values = row(obj, exprs)
-        rows.append(f"({', '.join(placeholders)})")
-        params.extend(values)
+    exprs = exprs or {}
+    row_sql = f"({', '.join(placeholders(model, tuple(exprs.items())))})"
+    params = [value for obj in objs for value in values(obj, exprs)]
     names = ", ".join(c.name for c in _columns(model, conn.vendor))
-    sql = f"INSERT INTO {conn.ops.quote_name(model._meta.db_table)} ({names}) VALUES {', '.join(rows)}"  # noqa: S608
+    table = conn.ops.quote_name(model._meta.db_table)
+    sql = f"INSERT INTO {table} ({names}) VALUES {', '.join([row_sql] * len(objs))}"  # noqa: S608
     if returning:
         sql += f" RETURNING {conn.ops.quote_name(returning)}"
     return sql, params

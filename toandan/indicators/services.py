@@ -3,6 +3,7 @@ inside its submit transaction."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from toandan.core import rowsql
@@ -89,43 +90,46 @@ def links_sql(report_id: int, planned: Planned) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def chained_links(planned: Planned, report_id: str) -> tuple[list[tuple[str, str]], list[Any]]:
-    """PostgreSQL: the report's new indicators and its links as parts of the one WITH statement that stores
-    the report (reports/storing.py): [(name, sql)], params. `report_id` is the SQL giving the new report's id.
+def chained_links_params(planned: Planned) -> list[Any]:
+    """PostgreSQL: the parameters of `chained_links_sql(len(planned), …)` for these planned indicators."""
+    presence.add(planned)  # before the commit: see new_records_sql
+    params: list[Any] = []
+    for (kind, value), (raw, item, source) in planned.items():
+        record = IndicatorRecord(kind=kind, value=value, display=item.display[:300])
+        params += rowsql.values(record)
+        params += [raw[:300], source]
+    return params + rowsql.values(ReportIndicator(), skip=LINK_EXPRS)
+
+
+LINK_EXPRS = ("report_id", "raw", "source", "indicator_id")
+
+
+@cache
+def chained_links_sql(count: int, report_id: str) -> tuple[tuple[str, str], ...]:
+    """PostgreSQL: a report's new indicators and its links as parts of the one WITH statement that stores
+    the report (reports/storing.py): ((name, sql), …) for `count` planned indicators; `report_id` is the SQL
+    giving the new report's id.
 
     The part `new_links` returns one row per link. A key that another report inserted and committed while
     this statement waited on its conflict is invisible to this statement's snapshot, so its link is missing:
     the caller compares the count with the plan and runs the statement again (the key is then visible)."""
-    presence.add(planned)  # before the commit: see new_records_sql
-    db = rowsql.db()
-    q = db.ops.quote_name
+    q = rowsql.db().ops.quote_name
     record_columns = rowsql.columns(IndicatorRecord)
-    selects: list[str] = []
-    params: list[Any] = []
-    for (kind, value), (raw, item, source) in planned.items():
-        record = IndicatorRecord(kind=kind, value=value, display=item.display[:300])
-        placeholders, values = rowsql.row(record, typed=True)
-        named = [f"{p} AS {q(c)}" for p, c in zip(placeholders, record_columns, strict=True)]
-        selects.append(
-            f"SELECT {', '.join(named)}, CAST(%s AS varchar) AS link_raw, CAST(%s AS varchar) AS link_source"
-        )
-        params.extend([*values, raw[:300], source])
+    typed = rowsql.placeholders(IndicatorRecord, typed=True)
+    named = ", ".join(f"{p} AS {q(c)}" for p, c in zip(typed, record_columns, strict=True))
+    select = f"SELECT {named}, CAST(%s AS varchar) AS link_raw, CAST(%s AS varchar) AS link_source"
     records = q(IndicatorRecord._meta.db_table)
     links = q(ReportIndicator._meta.db_table)
     names = rowsql.quoted(record_columns)
     same = "stored.kind = incoming.kind AND stored.value = incoming.value"
-    link = ReportIndicator(report_id=0, indicator_id=0)
-    link_exprs = {
-        "report_id": report_id,
-        "raw": "incoming.link_raw",
-        "source": "incoming.link_source",
-        "indicator_id": "known.id",
-    }
-    link_values, link_params = rowsql.row(link, link_exprs, typed=True)
+    exprs = dict(
+        zip(LINK_EXPRS, (report_id, "incoming.link_raw", "incoming.link_source", "known.id"), strict=True)
+    )
+    link_values = ", ".join(rowsql.placeholders(ReportIndicator, tuple(exprs.items()), typed=True))
     link_names = rowsql.quoted(rowsql.columns(ReportIndicator))
     # Names come from model metadata; every value is a parameter.
-    parts = [
-        ("incoming", " UNION ALL ".join(selects)),
+    return (
+        ("incoming", " UNION ALL ".join([select] * count)),
         (
             "new_indicators",
             f"INSERT INTO {records} ({names}) SELECT {names} FROM incoming "  # noqa: S608
@@ -139,12 +143,11 @@ def chained_links(planned: Planned, report_id: str) -> tuple[list[tuple[str, str
         ),
         (
             "new_links",
-            f"INSERT INTO {links} ({link_names}) SELECT {', '.join(link_values)} "  # noqa: S608
+            f"INSERT INTO {links} ({link_names}) SELECT {link_values} "  # noqa: S608
             "FROM incoming JOIN known ON known.kind = incoming.kind AND known.value = incoming.value "
             "RETURNING 1",
         ),
-    ]
-    return parts, [*params, *link_params]
+    )
 
 
 def link_report_indicators(report: Any, planned: Planned) -> None:

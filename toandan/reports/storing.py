@@ -9,11 +9,18 @@ written one INSERT after another inside the caller's transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from django.db import DataError, models
 
 from toandan.core import rowsql
-from toandan.indicators.services import Planned, chained_links, link_report_indicators, new_records_sql
+from toandan.indicators.services import (
+    Planned,
+    chained_links_params,
+    chained_links_sql,
+    link_report_indicators,
+    new_records_sql,
+)
 from toandan.reports.models import Report
 
 RACE = "indicator-race"
@@ -51,34 +58,38 @@ def _field(row: models.Model, column: str) -> models.Field:
 
 
 def _chained(report: Report, dependents: Sequence[tuple[models.Model, str]], planned: Planned) -> int:
-    db = rowsql.db()
-    new_id = "(SELECT id FROM new_report)"
-    parts: list[tuple[str, str]] = []
-    params: list = []
-
-    def add(name: str, sql: str, values: list) -> None:
-        parts.append((name, sql))
-        params.extend(values)
-
-    add("new_report", *rowsql.insert([report], returning="id"))
-    for number, (row, column) in enumerate(dependents):
-        field = _field(row, column)
-        expr = f"CAST({new_id} AS {field.cast_db_type(db)})"
-        add(f"new_row_{number}", *rowsql.insert([row], exprs={field.column: expr}))
-    result = "id"
+    shape = tuple((type(row), column) for row, column in dependents)
+    params = rowsql.values(report)
+    for row, column in dependents:
+        params += rowsql.values(row, skip=(column,))
     if planned:
-        link_parts, link_params = chained_links(planned, new_id)
-        parts += link_parts
-        params += link_params
-        # Fewer links than planned: fail the whole statement (nothing is stored) and let the caller rerun it.
-        result = (
-            f"CAST(CASE WHEN (SELECT count(*) FROM new_links) = {len(planned):d} "  # noqa: S608
-            f"THEN CAST(id AS varchar) ELSE '{RACE}' END AS bigint)"
-        )
-    sql = "WITH " + ", ".join(f"{name} AS ({body})" for name, body in parts)
+        params += chained_links_params(planned)
     try:
-        return rowsql.execute(f"{sql} SELECT {result} FROM new_report", params)[0][0]  # noqa: S608
+        return rowsql.execute(_chained_sql(shape, len(planned)), params)[0][0]
     except DataError as exc:
         if RACE in str(exc):
             raise LinkRace from exc
         raise
+
+
+@cache
+def _chained_sql(shape: tuple[tuple[type[models.Model], str], ...], planned: int) -> str:
+    """The statement for a report with these dependent rows and this many planned indicators (a few shapes
+    recur: it is built once each, and PostgreSQL prepares it once per connection)."""
+    db = rowsql.db()
+    new_id = "(SELECT id FROM new_report)"
+    parts = [("new_report", rowsql.insert_sql(Report, returning="id"))]
+    for number, (model, column) in enumerate(shape):
+        field = next(f for f in model._meta.concrete_fields if f.column == column)
+        expr = f"CAST({new_id} AS {field.cast_db_type(db)})"
+        parts.append((f"new_row_{number}", rowsql.insert_sql(model, ((column, expr),))))
+    result = "id"
+    if planned:
+        parts += chained_links_sql(planned, new_id)
+        # Fewer links than planned: fail the whole statement (nothing is stored) and let the caller rerun it.
+        result = (
+            f"CAST(CASE WHEN (SELECT count(*) FROM new_links) = {planned:d} "  # noqa: S608
+            f"THEN CAST(id AS varchar) ELSE '{RACE}' END AS bigint)"
+        )
+    chain = ", ".join(f"{name} AS ({body})" for name, body in parts)
+    return f"WITH {chain} SELECT {result} FROM new_report"  # noqa: S608 - names from model metadata
