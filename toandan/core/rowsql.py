@@ -31,6 +31,24 @@ class Column(NamedTuple):
     name: str  # quoted
     column: str
     cast: str  # the placeholder cast to the column's type, for rows that are selected rather than inserted
+    plain: str  # attribute name when a str/int/bool/None value is stored as it is (no preparation), else ""
+
+
+# Fields whose preparation leaves a str, int, bool or None value as it is (and whose pre_save only reads it).
+PLAIN_FIELDS = (
+    models.CharField,
+    models.SlugField,
+    models.TextField,
+    models.BooleanField,
+    models.IntegerField,
+    models.BigIntegerField,
+    models.PositiveIntegerField,
+    models.PositiveBigIntegerField,
+    models.SmallIntegerField,
+    models.PositiveSmallIntegerField,
+    models.ForeignKey,
+    models.OneToOneField,
+)
 
 
 def db() -> BaseDatabaseWrapper:
@@ -47,6 +65,7 @@ def _columns(model: type[models.Model], vendor: str) -> tuple[Column, ...]:
             conn.ops.quote_name(f.column),
             f.column,
             f"CAST(%s AS {f.cast_db_type(conn)})" if vendor == "postgresql" else "%s",
+            f.attname if type(f) in PLAIN_FIELDS else "",
         )
         for f in model._meta.concrete_fields
         if not (f.primary_key and isinstance(f, models.AutoField))
@@ -65,11 +84,17 @@ def quoted(names: Sequence[str]) -> str:
 def values(obj: models.Model, skip: Collection[str] = ()) -> list[Any]:
     """The parameters of one new row, in `columns()` order, less the `skip` columns."""
     conn = db()
-    return [
-        col.field.get_db_prep_save(col.field.pre_save(obj, True), conn)
-        for col in _columns(type(obj), conn.vendor)
-        if col.column not in skip
-    ]
+    params: list[Any] = []
+    for col in _columns(type(obj), conn.vendor):
+        if col.column in skip:
+            continue
+        if col.plain:
+            value = getattr(obj, col.plain)
+            if value is None or isinstance(value, (str, int)):  # not a lazy translation, a date, a Decimal…
+                params.append(value)
+                continue
+        params.append(col.field.get_db_prep_save(col.field.pre_save(obj, True), conn))
+    return params
 
 
 def row(

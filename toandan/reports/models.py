@@ -196,7 +196,7 @@ class ReportQuerySet(UnitScopedQuerySet):
 class Report(models.Model):
     """One report of a cybercrime, as the reporter gave it, and where its handling stands."""
 
-    code = models.CharField(_("mã tra cứu"), max_length=16, unique=True)
+    code = models.CharField(_("mã tra cứu"), max_length=16)  # unique: see Meta (no pattern index needed)
     key_hash = models.CharField(max_length=64)
     category = models.ForeignKey(ReportCategory, verbose_name=_("loại"), on_delete=models.PROTECT)
     description = models.TextField(_("nội dung"))
@@ -231,8 +231,12 @@ class Report(models.Model):
     track = models.CharField(_("trình tự xử lý"), max_length=20, choices=Track.choices, default=Track.CRIME)
     outcome = models.CharField(_("kết quả"), max_length=20, choices=Outcome.choices, blank=True)
     multi_place = models.BooleanField(_("cần xác minh ở nhiều nơi"), default=False)
-    unit = models.ForeignKey(
-        "orgs.Unit", verbose_name=_("đơn vị xử lý"), on_delete=models.PROTECT, related_name="reports"
+    unit = models.ForeignKey(  # indexed by report_unit_status_idx, which starts with it
+        "orgs.Unit",
+        verbose_name=_("đơn vị xử lý"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+        db_index=False,
     )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -254,9 +258,12 @@ class Report(models.Model):
     deadline_at = models.DateTimeField(_("hạn xử lý"), null=True, blank=True, db_index=True)
     search_text = models.TextField(editable=False, blank=True)
     # Explicit consent to the processing of personal data, with the exact text version shown.
-    consent_text = models.ForeignKey("ConsentText", null=True, on_delete=models.PROTECT, related_name="+")
+    consent_text = models.ForeignKey(
+        "ConsentText", null=True, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     consented_at = models.DateTimeField(null=True, blank=True)
-    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    # NULL, not "", for reports without one: the unique constraint (Meta) allows many NULLs.
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
     idempotency_fingerprint = models.CharField(max_length=64, blank=True)
     # Only for submissions with an Idempotency-Key, so that a retry can answer with the same key.
     key_encrypted = models.TextField(blank=True)
@@ -268,6 +275,12 @@ class Report(models.Model):
         verbose_name_plural = _("tố giác")
         ordering = ["-received_at"]
         indexes = [models.Index(fields=["unit", "status"], name="report_unit_status_idx")]
+        # Constraints rather than unique=True: PostgreSQL then gets no second, LIKE-pattern index on each
+        # column (never searched by prefix), which every report's insert would also have to update.
+        constraints = [
+            models.UniqueConstraint(fields=["code"], name="report_code_unique"),
+            models.UniqueConstraint(fields=["idempotency_key"], name="report_idempotency_key_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.code
@@ -351,11 +364,12 @@ class ReportEvent(models.Model):
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    # Not indexed: never searched by unit (the report's own unit is); only unit deletion would look them up.
     from_unit = models.ForeignKey(
-        "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     to_unit = models.ForeignKey(
-        "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     text = models.TextField(blank=True)
     public = models.BooleanField(default=False)

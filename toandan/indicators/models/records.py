@@ -72,7 +72,10 @@ class IndicatorSource(models.TextChoices):
 class ReportIndicator(models.Model):
     """That a report mentions an indicator, and how the person wrote it."""
 
-    report = models.ForeignKey("reports.Report", on_delete=models.CASCADE, related_name="indicator_links")
+    # Indexed by report_indicator_unique, which starts with it.
+    report = models.ForeignKey(
+        "reports.Report", on_delete=models.CASCADE, related_name="indicator_links", db_index=False
+    )
     indicator = models.ForeignKey(IndicatorRecord, on_delete=models.PROTECT, related_name="report_links")
     raw = models.CharField(_("như người dân nhập"), max_length=300, blank=True)
     source = models.CharField(max_length=20, choices=IndicatorSource.choices)
