@@ -147,3 +147,46 @@ def _wait_until_blocked(thread: threading.Thread) -> None:
         assert thread.is_alive()
         ticker.wait(0.01)
     raise AssertionError("the report never waited on the other transaction")
+
+
+def test_a_broken_connection_is_replaced_and_the_report_stored_once(
+    units: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The intake statement doubles as the connection's health check (no "SELECT 1" first). A connection that
+    broke while idle is replaced; one that broke after the statement was carried out is not written twice."""
+    from django.db import OperationalError, connection
+
+    from toandan.core import prepared
+
+    category = ReportCategory.objects.get(code="lua-dao")
+    data = ReportInput(category=category, description="Bị gọi lừa từ 0912 000 444.", consent=True)
+    submit_report(data)
+
+    def break_connection() -> None:
+        if connection.vendor == "postgresql":
+            connection.connection.close()  # what a restarted server or a dropped network leaves behind
+            connection.health_check_done = False
+        else:
+            connection.close()
+
+    break_connection()
+    assert submit_report(data).report.pk
+
+    real_execute = prepared.execute
+    calls: list[str] = []
+
+    def answer_lost(sql: str, params: list) -> list[tuple]:
+        calls.append(sql)
+        rows = real_execute(sql, params)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")  # after it was carried out
+        return rows
+
+    connection.health_check_done = False  # a new request on a healthy connection: its check is due
+    monkeypatch.setattr(prepared, "execute", answer_lost)
+    third = submit_report(data).report
+    assert Report.objects.count() == 3
+    assert Report.objects.filter(code=third.code).count() == 1
+    assert ReportIndicator.objects.filter(report=third).count() == 1
+    if connection.vendor == "postgresql":
+        assert len(calls) == 1  # the lost answer was recovered from the stored row, not written again

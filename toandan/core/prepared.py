@@ -9,10 +9,37 @@ by report intake's writes (core/rowsql.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import nullcontext
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
+
+
+def execute_checking(sql: str, params: list[Any], took_effect: Callable[[], list[tuple]]) -> list[tuple]:
+    """`execute`, with the statement itself as the connection's health check when one is due.
+
+    With CONN_HEALTH_CHECKS Django sends "SELECT 1" before a request's first statement: a round trip for
+    nothing on a healthy connection. Here the statement goes first; if the connection turns out broken, it
+    is replaced, and `took_effect()` (run on the new one) tells whether the statement was carried out before
+    the connection broke: its rows are then the answer, otherwise the statement runs again."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    due = (
+        connection.connection is not None
+        and connection.health_check_enabled
+        and not connection.health_check_done
+        and not connection.in_atomic_block
+    )
+    if due:
+        connection.health_check_done = True
+        try:
+            return execute(sql, params)
+        except (OperationalError, InterfaceError):
+            connection.close()
+            rows = took_effect()
+            if rows:
+                return rows
+    return execute(sql, params)
 
 
 def execute(sql: str, params: list[Any]) -> list[tuple]:

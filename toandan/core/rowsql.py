@@ -9,7 +9,7 @@ database.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -171,13 +171,16 @@ def insert_missing(objs: Sequence[models.Model], key: Sequence[str]) -> tuple[st
     return sql, params
 
 
-def execute(sql: str, params: list[Any]) -> list[tuple]:
+def execute(sql: str, params: list[Any], took_effect: Callable[[], list[tuple]] | None = None) -> list[tuple]:
     """Run one of these statements; returns its rows (those of RETURNING).
 
     On PostgreSQL the statement is prepared (core/prepared.py): intake repeats a handful of statement shapes,
-    and each connection keeps them parsed and planned."""
+    and each connection keeps them parsed and planned. With `took_effect` (see prepared.execute_checking) the
+    statement also serves as the connection's health check."""
     conn = db()
     if conn.vendor == "postgresql":
+        if took_effect is not None:
+            return prepared.execute_checking(sql, params, took_effect)
         return prepared.execute(sql, params)
     with conn.cursor() as cursor:
         cursor.execute(sql, params)

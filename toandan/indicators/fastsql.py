@@ -26,7 +26,7 @@ import threading
 from typing import Any
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection
+from django.db import connection
 
 from toandan.core import prepared
 
@@ -43,19 +43,8 @@ def fetch_all(sql: str, params: list[Any]) -> list[tuple]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
-    check_due = (
-        connection.connection is not None
-        and connection.health_check_enabled
-        and not connection.health_check_done
-        and not connection.in_atomic_block
-    )
-    if check_due:
-        connection.health_check_done = True
-        try:
-            return prepared.execute(sql, params)
-        except (OperationalError, InterfaceError):
-            connection.close()
-    return prepared.execute(sql, params)
+    # A read: if the connection turns out broken, the lookup simply runs again on a new one.
+    return prepared.execute_checking(sql, params, took_effect=list)
 
 
 def _sqlite_side_connection() -> sqlite3.Connection | None:

@@ -64,8 +64,13 @@ def _chained(report: Report, dependents: Sequence[tuple[models.Model, str]], pla
         params += rowsql.values(row, skip=(column,))
     if planned:
         params += chained_links_params(planned)
+
+    def took_effect() -> list[tuple]:
+        # The tracking code is random and unique: a report with it and this key is this very statement's.
+        return list(Report.objects.filter(code=report.code, key_hash=report.key_hash).values_list("id"))
+
     try:
-        return rowsql.execute(_chained_sql(shape, len(planned)), params)[0][0]
+        return rowsql.execute(_chained_sql(shape, len(planned)), params, took_effect)[0][0]
     except DataError as exc:
         if RACE in str(exc):
             raise LinkRace from exc
