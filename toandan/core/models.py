@@ -45,10 +45,11 @@ class AuditEvent(models.Model):
         blank=True,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
+        db_index=False,  # the log is searched by the actor's name (actor_label), not by id
         related_name="+",
     )
     actor_label = models.CharField(_("tên người thực hiện"), max_length=150, blank=True)
-    action = models.CharField(_("hành động"), max_length=40, choices=AuditAction.choices, db_index=True)
+    action = models.CharField(_("hành động"), max_length=40, choices=AuditAction.choices)  # indexed: Meta
     unit = models.ForeignKey(
         "orgs.Unit",
         verbose_name=_("đơn vị"),
@@ -56,6 +57,7 @@ class AuditEvent(models.Model):
         blank=True,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
+        db_index=False,  # never searched by unit
         related_name="+",
     )
     object_type = models.CharField(_("loại đối tượng"), max_length=60, blank=True)
@@ -70,7 +72,12 @@ class AuditEvent(models.Model):
         verbose_name = _("sự kiện nhật ký")
         verbose_name_plural = _("nhật ký kiểm toán")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+        # Every state change writes a row: only the indexes the log is searched by (an Index, not
+        # db_index=True, on `action`: PostgreSQL would add a LIKE-pattern index nobody uses).
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            models.Index(fields=["action"], name="audit_action_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.actor_label}"
