@@ -165,6 +165,7 @@ PERIODIC_TASKS: dict[str, int] = {
     "toandan.triage.tasks.detect_waves": 15 * 60,
     # Intake enqueues nothing: this sweep suggests a category and priority for every report still without one.
     "toandan.triage.tasks.suggest_pending": 30,
+    "toandan.core.tasks.prune_task_results": 24 * 3600,
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -15,3 +15,28 @@ def send_email(to: list[str], subject: str, body: str) -> int:
 
 def queue_email(to: list[str], subject: str, body: str) -> None:
     transaction.on_commit(lambda: send_email.enqueue(to, subject, body))
+
+
+@task()
+def prune_task_results(days: int = 7, failed_days: int = 30) -> int:
+    """Delete the results of tasks that finished more than `days` ago (failed ones after `failed_days`): the
+    periodic tasks alone leave thousands a day. Returns how many were deleted."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+        return 0  # results are kept only by the database backend
+    before = DBTaskResult.objects.count()
+    call_command(
+        "prune_db_task_results",
+        queue_name="*",
+        min_age_days=days,
+        failed_min_age_days=failed_days,
+        verbosity=0,
+        stdout=StringIO(),
+    )
+    return before - DBTaskResult.objects.count()
