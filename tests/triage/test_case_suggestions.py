@@ -37,6 +37,20 @@ def test_intake_leaves_the_suggestion_to_the_sweep(units: None) -> None:
     assert CaseSuggestion.objects.get(report=report).priority == "low"
 
 
+def test_the_sweep_reads_only_the_last_week(units: None) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    khac = ReportCategory.objects.get(code="khac")
+    old = submit_report(ReportInput(category=khac, description="Tin nhắn lạ.", consent=True)).report
+    Report.objects.filter(pk=old.pk).update(received_at=timezone.now() - timedelta(days=8))
+    new = submit_report(ReportInput(category=khac, description="Cuộc gọi lạ.", consent=True)).report
+    assert suggest_pending.call() == 1
+    assert CaseSuggestion.objects.filter(report=new).exists()
+    assert not CaseSuggestion.objects.filter(report=old).exists()
+
+
 def test_a_failing_report_does_not_stop_the_sweep(
     report_factory: Factory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -16,7 +16,7 @@ from django.core.management.base import CommandError
 
 from toandan.accounts.models import User
 from toandan.reports.models import Report, ReportCategory
-from toandan.triage.cases import classifier
+from toandan.triage.cases import classifier, retraining
 from toandan.triage.cases.services import decide
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,11 @@ def test_retrain_prints_evaluation_and_writes_nothing_without_accept(
     text = _retrain()
     assert re.search(r"cases: \d+ training, \d+ test", text)
     assert "current = keywords" in text and "reporter's choice" in text
-    for code in TOPICS:
+    # A row per category that has cases in the test part (which side a case falls on follows its id).
+    in_test = [r.pk for r in confirmed_cases if retraining.is_test(r.pk)]
+    tested = set(Report.objects.filter(pk__in=in_test).values_list("category__code", flat=True))
+    assert tested, "no case fell in the test part"
+    for code in tested:
         assert re.search(rf"^{code}\s+\d+ \| .+ \|\s+\d\.\d\d/\d\.\d\d/\d\.\d\d", text, re.MULTILINE), code
     assert "not written" in text
     assert not _model_dir.exists() or not list(_model_dir.iterdir())

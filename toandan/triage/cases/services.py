@@ -8,6 +8,7 @@ if it was corrected, writes a row in the case history and an audit row.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 CHILD_CATEGORY = "xam-hai-tre-em"
 PENDING_BATCH = 500
+PENDING_DAYS = 7
 KEYWORDS_VERSION = "keywords"
 
 
@@ -113,8 +115,12 @@ def suggest_pending(limit: int = PENDING_BATCH) -> int:
     Intake enqueues nothing (it is the busiest write): the reports table itself is the queue, so a report
     committed just before a crash is still found. One report that fails is logged and does not stop the rest.
     """
+    # Only the last days' reports: the sweep runs every 30 s and must not read the whole table each time.
+    since = timezone.now() - timedelta(days=PENDING_DAYS)
     pending = list(
-        Report.objects.filter(triage__isnull=True).order_by("id").values_list("id", flat=True)[:limit]
+        Report.objects.filter(triage__isnull=True, received_at__gte=since)
+        .order_by("id")
+        .values_list("id", flat=True)[:limit]
     )
     for report_id in pending:
         try:
