@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10, help="duration of the bare-view run")
     parser.add_argument("--baseline-requests", type=int, default=4000, help="per round")
     parser.add_argument("--intake-requests", type=int, default=2000, help="per round")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     form = "name=Nguyen+Van+A&message=Toi+bi+lua+dao+qua+dien+thoai+mat+5+trieu"
     report = json.dumps(REPORT, ensure_ascii=False)
