@@ -9,7 +9,7 @@ database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -97,22 +97,14 @@ def values(obj: models.Model, skip: Collection[str] = ()) -> list[Any]:
     return params
 
 
-def row(
-    obj: models.Model, exprs: Mapping[str, str] | None = None, *, typed: bool = False
-) -> tuple[list[str], list[Any]]:
-    """Placeholders and parameters of one new row, in `columns()` order.
-
-    `exprs` maps a column to an SQL expression written in place of its value (e.g. the id a previous
-    statement of the same query returns). `typed` casts each placeholder to its column's type on PostgreSQL,
-    for rows selected rather than inserted directly (a bound NULL or text has no type of its own there)."""
-    exprs = exprs or {}
-    return list(placeholders(type(obj), tuple(exprs.items()), typed)), values(obj, exprs)
-
-
 @cache
 def placeholders(
     model: type[models.Model], exprs: tuple[tuple[str, str], ...] = (), typed: bool = False
 ) -> tuple[str, ...]:
+    """The placeholders of one new row, in `columns()` order; `exprs` puts an SQL expression in place of a
+    column's value (its parameter is then left out of `values`), `typed` casts each placeholder to its
+    column's type on PostgreSQL, for rows selected rather than inserted (a bound NULL or text has no type
+    of its own there)."""
     given = dict(exprs)
     return tuple(given.get(c.column, c.cast if typed else "%s") for c in _columns(model, db().vendor))
 
@@ -127,48 +119,6 @@ def insert_sql(
     row_sql = ", ".join(placeholders(model, exprs))
     sql = f"INSERT INTO {conn.ops.quote_name(model._meta.db_table)} ({names}) VALUES ({row_sql})"  # noqa: S608
     return sql + f" RETURNING {conn.ops.quote_name(returning)}" if returning else sql
-
-
-def insert(
-    objs: Sequence[models.Model], *, exprs: Mapping[str, str] | None = None, returning: str = ""
-) -> tuple[str, list[Any]]:
-    """One INSERT of `objs` (all of one model): (sql, params) for `execute`."""
-    conn = db()
-    model = type(objs[0])
-    exprs = exprs or {}
-    row_sql = f"({', '.join(placeholders(model, tuple(exprs.items())))})"
-    params = [value for obj in objs for value in values(obj, exprs)]
-    names = ", ".join(c.name for c in _columns(model, conn.vendor))
-    table = conn.ops.quote_name(model._meta.db_table)
-    sql = f"INSERT INTO {table} ({names}) VALUES {', '.join([row_sql] * len(objs))}"  # noqa: S608
-    if returning:
-        sql += f" RETURNING {conn.ops.quote_name(returning)}"
-    return sql, params
-
-
-def insert_missing(objs: Sequence[models.Model], key: Sequence[str]) -> tuple[str, list[Any]]:
-    """INSERT of those `objs` whose `key` columns match no stored row (and none inserted meanwhile).
-
-    Unlike a plain ON CONFLICT DO NOTHING, a row that already exists is filtered out before it is formed,
-    so it draws no value from the id sequence: ids stay dense, which readers polling by id rely on."""
-    conn = db()
-    model = type(objs[0])
-    cols = _columns(model, conn.vendor)
-    selects: list[str] = []
-    params: list[Any] = []
-    for obj in objs:
-        placeholders, values = row(obj, typed=True)
-        pairs = zip(placeholders, cols, strict=True)
-        selects.append("SELECT " + ", ".join(f"{p} AS {c.name}" for p, c in pairs))
-        params.extend(values)
-    table = conn.ops.quote_name(model._meta.db_table)
-    match = " AND ".join(f"stored.{quoted([c])} = incoming.{quoted([c])}" for c in key)
-    names = ", ".join(c.name for c in cols)
-    sql = (
-        f"INSERT INTO {table} ({names}) SELECT * FROM ({' UNION ALL '.join(selects)}) incoming "  # noqa: S608
-        f"WHERE NOT EXISTS (SELECT 1 FROM {table} stored WHERE {match}) ON CONFLICT DO NOTHING"
-    )
-    return sql, params
 
 
 def execute(sql: str, params: list[Any], took_effect: Callable[[], list[tuple]] | None = None) -> list[tuple]:

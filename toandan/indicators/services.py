@@ -52,109 +52,73 @@ def plan_links(identifiers: list[str], text: str) -> Planned:
     return dict(sorted(unique.items()))
 
 
-def new_records_sql(planned: Planned) -> tuple[str, list[Any]]:
-    """INSERT of the planned indicators that do not exist yet (existing ones are left untouched)."""
+def incoming_params(planned: Planned) -> list[Any]:
+    """The parameters of `link_sql(len(planned), …)["incoming"]`: each planned indicator's record and link."""
     # Before the commit: the public check in this process counts the report at once (see presence.py).
     presence.add(planned)
-    records = [
-        IndicatorRecord(kind=kind, value=value, display=item.display[:300])
-        for (kind, value), (_raw, item, _source) in planned.items()
-    ]
-    return rowsql.insert_missing(records, key=("kind", "value"))
-
-
-def links_sql(report_id: int, planned: Planned) -> tuple[str, list[Any]]:
-    """INSERT … SELECT of the report's links, joining the planned keys to the stored indicators.
-
-    A separate statement from `new_records_sql`: under READ COMMITTED it sees an indicator that a concurrent
-    report stored (and committed) while this one waited on its conflict, which one statement would not."""
-    all_columns = rowsql.columns(ReportIndicator)
-    columns = [c for c in all_columns if c != "indicator_id"]
-    values: list[str] = []
-    params: list[Any] = []
-    for (kind, value), (raw, _item, source) in planned.items():
-        link = ReportIndicator(report_id=report_id, raw=raw[:300], source=source)
-        placeholders, row_params = rowsql.row(link, {"indicator_id": ""})
-        kept = [p for c, p in zip(all_columns, placeholders, strict=True) if c != "indicator_id"]
-        values.append(f"({', '.join(['%s', '%s', *kept])})")
-        params.extend([kind, value, *row_params])
-    q = rowsql.db().ops.quote_name
-    # Names come from model metadata; every value is a parameter.
-    sql = (
-        f"WITH planned ({rowsql.quoted(['k_kind', 'k_value', *columns])}) AS (VALUES {', '.join(values)}) "  # noqa: S608
-        f"INSERT INTO {q(ReportIndicator._meta.db_table)} ({rowsql.quoted([*columns, 'indicator_id'])}) "
-        f"SELECT {', '.join('planned.' + q(c) for c in columns)}, stored.id "
-        f"FROM planned JOIN {q(IndicatorRecord._meta.db_table)} stored "
-        f"ON stored.kind = planned.k_kind AND stored.value = planned.k_value"
-    )
-    return sql, params
-
-
-def chained_links_params(planned: Planned) -> list[Any]:
-    """PostgreSQL: the parameters of `chained_links_sql(len(planned), …)` for these planned indicators."""
-    presence.add(planned)  # before the commit: see new_records_sql
     params: list[Any] = []
     for (kind, value), (raw, item, source) in planned.items():
-        record = IndicatorRecord(kind=kind, value=value, display=item.display[:300])
-        params += rowsql.values(record)
+        params += rowsql.values(IndicatorRecord(kind=kind, value=value, display=item.display[:300]))
         params += [raw[:300], source]
-    return params + rowsql.values(ReportIndicator(), skip=LINK_EXPRS)
+    return params
 
 
-LINK_EXPRS = ("report_id", "raw", "source", "indicator_id")
+def link_params(report_id: int | None = None) -> list[Any]:
+    """The parameters of `link_sql(…)["new_links"]`: the report's id when it is one (not an expression)."""
+    skip = ["raw", "source", "indicator_id"] + ([] if report_id is not None else ["report_id"])
+    return rowsql.values(ReportIndicator(report_id=report_id), skip=skip)
 
 
 @cache
-def chained_links_sql(count: int, report_id: str) -> tuple[tuple[str, str], ...]:
-    """PostgreSQL: a report's new indicators and its links as parts of the one WITH statement that stores
-    the report (reports/storing.py): ((name, sql), …) for `count` planned indicators; `report_id` is the SQL
-    giving the new report's id.
+def link_sql(count: int, report_id: str) -> dict[str, str]:
+    """The SQL that stores `count` planned indicators once each and links them to a report, in parts that
+    read the part `incoming` (the planned rows) and `known` (their stored ids) as WITH queries.
+    `report_id` is the SQL giving the report's id (an expression, or %s for a parameter).
 
-    The part `new_links` returns one row per link. A key that another report inserted and committed while
-    this statement waited on its conflict is invisible to this statement's snapshot, so its link is missing:
-    the caller compares the count with the plan and runs the statement again (the key is then visible)."""
+    PostgreSQL runs every part in the one WITH statement that stores the report (reports/storing.py); there
+    `new_indicators` cannot be read back from the table, so `known` adds its RETURNING rows, and a key that
+    another report inserted and committed while this statement waited on it is invisible to the statement's
+    snapshot: its link is missing, and the caller compares the count of `new_links` with the plan and runs
+    the statement again. SQLite runs `new_indicators`, then `new_links` (with `stored` as `known`)."""
     q = rowsql.db().ops.quote_name
     record_columns = rowsql.columns(IndicatorRecord)
     typed = rowsql.placeholders(IndicatorRecord, typed=True)
     named = ", ".join(f"{p} AS {q(c)}" for p, c in zip(typed, record_columns, strict=True))
     select = f"SELECT {named}, CAST(%s AS varchar) AS link_raw, CAST(%s AS varchar) AS link_source"
     records = q(IndicatorRecord._meta.db_table)
-    links = q(ReportIndicator._meta.db_table)
     names = rowsql.quoted(record_columns)
     same = "stored.kind = incoming.kind AND stored.value = incoming.value"
-    exprs = dict(
-        zip(LINK_EXPRS, (report_id, "incoming.link_raw", "incoming.link_source", "known.id"), strict=True)
-    )
+    exprs = {"report_id": report_id, "raw": "incoming.link_raw", "source": "incoming.link_source"}
+    exprs["indicator_id"] = "known.id"
     link_values = ", ".join(rowsql.placeholders(ReportIndicator, tuple(exprs.items()), typed=True))
     link_names = rowsql.quoted(rowsql.columns(ReportIndicator))
+    stored = f"SELECT stored.id, stored.kind, stored.value FROM {records} stored JOIN incoming ON {same}"  # noqa: S608
     # Names come from model metadata; every value is a parameter.
-    return (
-        ("incoming", " UNION ALL ".join([select] * count)),
-        (
-            "new_indicators",
-            f"INSERT INTO {records} ({names}) SELECT {names} FROM incoming "  # noqa: S608
-            f"WHERE NOT EXISTS (SELECT 1 FROM {records} stored WHERE {same}) "
-            f"ON CONFLICT DO NOTHING RETURNING id, kind, value",
-        ),
-        (
-            "known",
-            "SELECT id, kind, value FROM new_indicators UNION ALL "  # noqa: S608
-            f"SELECT stored.id, stored.kind, stored.value FROM {records} stored JOIN incoming ON {same}",
-        ),
-        (
-            "new_links",
-            f"INSERT INTO {links} ({link_names}) SELECT {link_values} "  # noqa: S608
-            "FROM incoming JOIN known ON known.kind = incoming.kind AND known.value = incoming.value "
-            "RETURNING 1",
-        ),
-    )
+    return {
+        "incoming": " UNION ALL ".join([select] * count),
+        "new_indicators": f"INSERT INTO {records} ({names}) SELECT {names} FROM incoming "  # noqa: S608
+        f"WHERE NOT EXISTS (SELECT 1 FROM {records} stored WHERE {same}) ON CONFLICT DO NOTHING",
+        "stored": stored,
+        "known": f"SELECT id, kind, value FROM new_indicators UNION ALL {stored}",  # noqa: S608
+        "new_links": f"INSERT INTO {q(ReportIndicator._meta.db_table)} ({link_names}) "  # noqa: S608
+        f"SELECT {link_values} FROM incoming JOIN known "
+        "ON known.kind = incoming.kind AND known.value = incoming.value",
+    }
 
 
 def link_report_indicators(report: Any, planned: Planned) -> None:
-    """Link the report to its planned indicators, stored earlier in the transaction by `new_records_sql`.
+    """Store each planned indicator once and link it to the report: two statements in the caller's transaction
+    (SQLite; PostgreSQL does this inside the report's own statement, see `link_sql`).
 
     Nothing here updates a shared row: during a scam wave thousands of reports name the same number at once,
     and a counter on the indicator would make them queue behind each other's locks. Counts are counted from
     the links instead."""
-    if planned:
-        rowsql.execute(*links_sql(report.pk, planned))
+    if not planned:
+        return
+    sql = link_sql(len(planned), "%s")
+    incoming = incoming_params(planned)
+    rowsql.execute(f"WITH incoming AS ({sql['incoming']}) {sql['new_indicators']}", incoming)
+    rowsql.execute(
+        f"WITH incoming AS ({sql['incoming']}), known AS ({sql['stored']}) {sql['new_links']}",
+        incoming + link_params(report.pk),
+    )

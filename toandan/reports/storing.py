@@ -16,10 +16,10 @@ from django.db import DataError, models
 from toandan.core import rowsql
 from toandan.indicators.services import (
     Planned,
-    chained_links_params,
-    chained_links_sql,
+    incoming_params,
+    link_params,
     link_report_indicators,
-    new_records_sql,
+    link_sql,
 )
 from toandan.reports.models import Report
 
@@ -41,14 +41,12 @@ def write(report: Report, dependents: Sequence[tuple[models.Model, str]], planne
     if rowsql.chains_writes():
         report.pk = _chained(report, dependents, planned)
     else:
-        report.pk = rowsql.execute(*rowsql.insert([report], returning="id"))[0][0]
+        report.pk = rowsql.execute(rowsql.insert_sql(Report, returning="id"), rowsql.values(report))[0][0]
         for row, column in dependents:
             field = _field(row, column)
             setattr(row, field.attname, field.to_python(report.pk))
-            rowsql.execute(*rowsql.insert([row]))
-        if planned:
-            rowsql.execute(*new_records_sql(planned))
-            link_report_indicators(report, planned)
+            rowsql.execute(rowsql.insert_sql(type(row)), rowsql.values(row))
+        link_report_indicators(report, planned)
     report._state.adding = False
     report._state.db = rowsql.db().alias
 
@@ -63,7 +61,7 @@ def _chained(report: Report, dependents: Sequence[tuple[models.Model, str]], pla
     for row, column in dependents:
         params += rowsql.values(row, skip=(column,))
     if planned:
-        params += chained_links_params(planned)
+        params += incoming_params(planned) + link_params()
 
     def took_effect() -> list[tuple]:
         # The tracking code is random and unique: a report with it and this key is this very statement's.
@@ -90,7 +88,13 @@ def _chained_sql(shape: tuple[tuple[type[models.Model], str], ...], planned: int
         parts.append((f"new_row_{number}", rowsql.insert_sql(model, ((column, expr),))))
     result = "id"
     if planned:
-        parts += chained_links_sql(planned, new_id)
+        sql = link_sql(planned, new_id)
+        parts += [
+            ("incoming", sql["incoming"]),
+            ("new_indicators", sql["new_indicators"] + " RETURNING id, kind, value"),
+            ("known", sql["known"]),
+            ("new_links", sql["new_links"] + " RETURNING 1"),
+        ]
         # Fewer links than planned: fail the whole statement (nothing is stored) and let the caller rerun it.
         result = (
             f"CAST(CASE WHEN (SELECT count(*) FROM new_links) = {planned:d} "  # noqa: S608
