@@ -16,18 +16,9 @@ def client_ip(request: HttpRequest | None) -> str | None:
     return getattr(request, "client_ip", None) or request.META.get("REMOTE_ADDR") or None
 
 
-def record(
-    action: AuditAction | str,
-    *,
-    actor: Any = None,
-    request: HttpRequest | None = None,
-    target: models.Model | None = None,
-    unit: Any = None,
-    summary: str = "",
-    **data: Any,
-) -> AuditEvent:
-    """Append one audit row; the actor defaults to the request's signed-in user."""
-    event = new_event(action, actor=actor, request=request, target=target, unit=unit, summary=summary, **data)
+def record(action: AuditAction | str, **kwargs: Any) -> AuditEvent:
+    """Append one audit row (arguments as for `new_event`); the actor defaults to the request's user."""
+    event = new_event(action, **kwargs)
     event.save(force_insert=True)
     return event
 
@@ -42,7 +33,8 @@ def new_event(
     summary: str = "",
     **data: Any,
 ) -> AuditEvent:
-    """The audit row `record` would append, unsaved (for a caller that writes it in its own statement)."""
+    """The audit row `record` would append, unsaved (for a caller that writes it in its own statement; a
+    `target` not saved yet leaves `object_id` for that caller to fill)."""
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
@@ -55,7 +47,7 @@ def new_event(
         ],
         unit=unit,
         object_type=target._meta.label_lower if target is not None else "",
-        object_id=str(target.pk) if target is not None else "",
+        object_id=str(target.pk) if target is not None and target.pk is not None else "",
         summary=summary[:300],
         ip=client_ip(request),
         data=data,

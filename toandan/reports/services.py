@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from toandan.core.audit import new_event
 from toandan.core.models import AuditAction
-from toandan.indicators.services import plan_links
+from toandan.indicators.services import Planned, plan_links
 from toandan.orgs.matching import strip_diacritics
 from toandan.orgs.models import Unit
 from toandan.reports import codes, crypto, storing
@@ -113,6 +113,8 @@ def submit_report(
     # Before the transaction: the first report of a new consent version stores its text, and the cached row
     # must be committed before another thread's report refers to it.
     consent = shown_consent()
+    # Outside the transaction too (pure work: on SQLite the transaction holds the database's write lock).
+    planned = plan_links(data.identifiers, data.description)
     for attempt in range(3):
         written: list[str] = []
         # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
@@ -121,7 +123,7 @@ def submit_report(
         try:
             with transaction.atomic() if atomic else nullcontext():
                 return _store(
-                    data, files or [], channel, submitter, idempotency_key, request, written, consent
+                    data, files or [], channel, submitter, idempotency_key, request, written, consent, planned
                 )
         except IntegrityError:
             _delete(written)
@@ -155,6 +157,7 @@ def _store(
     request: Any,
     written: list[str],
     consent: Any,
+    planned: Planned,
 ) -> Submitted:
     key = codes.new_key()
     report = Report(
@@ -193,10 +196,11 @@ def _store(
         dependents.append((identity, "report_id"))
     dependents += [(row, "report_id") for row in evidence_rows(report, files, True, written, start=1)]
     dependents.append((_submitted_event(report), "report_id"))
-    audit = new_event(AuditAction.CREATED, request=request, unit=report.unit, summary=report.code)
-    audit.object_type = Report._meta.label_lower
+    audit = new_event(
+        AuditAction.CREATED, request=request, target=report, unit=report.unit, summary=report.code
+    )
     dependents.append((audit, "object_id"))
-    storing.write(report, dependents, plan_links(data.identifiers, data.description))
+    storing.write(report, dependents, planned)
     if data.email and not data.anonymous:
         from toandan.reports.tasks import send_receipt
 

@@ -43,7 +43,7 @@ def write(report: Report, dependents: Sequence[tuple[models.Model, str]], planne
     else:
         report.pk = rowsql.execute(rowsql.insert_sql(Report, returning="id"), rowsql.values(report))[0][0]
         for row, column in dependents:
-            field = _field(row, column)
+            field = _field(type(row), column)
             setattr(row, field.attname, field.to_python(report.pk))
             rowsql.execute(rowsql.insert_sql(type(row)), rowsql.values(row))
         link_report_indicators(report, planned)
@@ -51,8 +51,8 @@ def write(report: Report, dependents: Sequence[tuple[models.Model, str]], planne
     report._state.db = rowsql.db().alias
 
 
-def _field(row: models.Model, column: str) -> models.Field:
-    return next(f for f in row._meta.concrete_fields if f.column == column)
+def _field(model: type[models.Model], column: str) -> models.Field:
+    return next(f for f in model._meta.concrete_fields if f.column == column)
 
 
 def _chained(report: Report, dependents: Sequence[tuple[models.Model, str]], planned: Planned) -> int:
@@ -83,7 +83,7 @@ def _chained_sql(shape: tuple[tuple[type[models.Model], str], ...], planned: int
     new_id = "(SELECT id FROM new_report)"
     parts = [("new_report", rowsql.insert_sql(Report, returning="id"))]
     for number, (model, column) in enumerate(shape):
-        field = next(f for f in model._meta.concrete_fields if f.column == column)
+        field = _field(model, column)
         expr = f"CAST({new_id} AS {field.cast_db_type(db)})"
         parts.append((f"new_row_{number}", rowsql.insert_sql(model, ((column, expr),))))
     result = "id"
