@@ -32,7 +32,12 @@ lint: $(VENV)/.test-done
 	$(BIN)/ruff check .
 	$(BIN)/toandan makemigrations --check --dry-run -v0
 
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	  else echo "npm not found: browser tests need axe-core (apt-get install npm)"; fi
+
 test: $(VENV)/.test-done lint
+	@$(MAKE) --no-print-directory node_modules/.package-lock.json
 	@if command -v msgfmt >/dev/null; then cd toandan && ../$(BIN)/toandan compilemessages -v0; \
 	  else echo "msgfmt not found: using the committed .mo catalogues"; fi
 	$(BIN)/pytest -n 2 -q

@@ -4,7 +4,7 @@ in CI (CI=true) or with TOANDAN_REQUIRE_BROWSER=1 a missing browser fails the ru
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,9 @@ ARGS = [
     "--disable-quic",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# axe-core from npm (package.json at the repository root; `make test` runs `npm ci` when npm is present).
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls here are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -46,6 +49,37 @@ def browser() -> Iterator[Any]:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        message = f"axe-core not found at {AXE}: run `npm ci` in the repository"
+        if _browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def assert_accessible(axe_source: str) -> Callable[[Any], None]:
+    """Run axe-core in the page (through the debugging protocol, so the page's CSP does not block it) and fail
+    on any serious or critical violation, naming the rule and the elements."""
+
+    def check(pg: Any) -> None:
+        if not pg.evaluate("typeof window.axe !== 'undefined'"):
+            pg.evaluate(axe_source)
+        violations = pg.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
+            " nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))"
+        )
+        blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+        assert not blocking, f"axe-core on {pg.url}: " + "; ".join(
+            f"{v['id']} ({v['impact']}: {v['help']}) at {v['nodes']}" for v in blocking
+        )
+
+    return check
 
 
 @pytest.fixture

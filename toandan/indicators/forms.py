@@ -66,7 +66,11 @@ class AppealForm(AccessibleForm):
             "required": gettext_lazy("Cần bạn đồng ý thì cơ quan công an mới xem xét được khiếu nại.")
         },
     )
-    website = forms.CharField(required=False, label="website")
+    website = forms.CharField(
+        required=False,
+        label="website",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off", "class": "hp"}),
+    )
 
     def clean_website(self) -> str:
         if self.cleaned_data.get("website"):
