@@ -11,7 +11,7 @@ from typing import Any
 import django_ratelimit.core
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
@@ -54,7 +54,8 @@ def _expected_database(django_db_setup: Any, django_db_blocker: Any) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     # Rate-limit counters live in the cache, reference data in per-process caches: each test starts clean.
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     refcache.clear()
     # django-ratelimit counts in fixed windows that end at a second of the clock set by the key: a test whose
     # requests straddled that second saw its count start again. The limits' clock stands still in a test.

@@ -211,6 +211,11 @@ def load_config(environ: Mapping[str, str], base_dir: Path) -> Config:
             problems.append(
                 f"EMAIL_BACKEND: {email_backend!r} loses mail; use smtp or file in production mode"
             )
+        if cache_backend == "locmem":
+            problems.append(
+                "CACHE_BACKEND: 'locmem' is per process (each app process would keep its own rate limits); "
+                "use database in production mode"
+            )
         if demo_skip_2fa:
             problems.append("TOANDAN_DEMO_SKIP_2FA: staff always need the second factor in production mode")
     if problems:

@@ -80,12 +80,29 @@ TEMPLATES = [
 DATABASES = {"default": CONFIG.database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Two caches: "default" for things that may be evicted (reference data, pages), "limits" for rate-limit and
+# proof-of-work state, in its own table with no practical entry cap, so that no flood of unrelated keys can cull
+# a counter (Django's database cache culls a third of its rows past MAX_ENTRIES, 300 by default). Expired rows
+# are deleted on a schedule (core.tasks.purge_expired_cache): a counter outlives its window by minutes at most.
+LIMITS_CACHE_MAX_ENTRIES = 10_000_000
 if CONFIG.cache_backend == "database":
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "toandan_cache"}
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "toandan_cache"},
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "toandan_limits",
+            "OPTIONS": {"MAX_ENTRIES": LIMITS_CACHE_MAX_ENTRIES},
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "toandan"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "toandan"},
+        "limits": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "toandan-limits",
+            "OPTIONS": {"MAX_ENTRIES": LIMITS_CACHE_MAX_ENTRIES},
+        },
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -120,7 +137,7 @@ POW_DIFFICULTY = 16  # leading zero bits of SHA-256: ~65,000 hashes per submissi
 REPORT_RATE_PER_IP = "20/h"
 REPORT_RATE_WITHOUT_POW = "3/h"
 REPORT_RATE_PER_CONTACT = "5/h"
-RATELIMIT_USE_CACHE = "default"
+RATELIMIT_USE_CACHE = "limits"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 LANGUAGE_CODE = "vi"
@@ -166,6 +183,8 @@ PERIODIC_TASKS: dict[str, int] = {
     # Intake enqueues nothing: this sweep suggests a category and priority for every report still without one.
     "toandan.triage.tasks.suggest_pending": 30,
     "toandan.core.tasks.prune_task_results": 24 * 3600,
+    "toandan.core.tasks.purge_expired_cache": 10 * 60,
+    "toandan.reports.tasks.remove_orphan_evidence": 6 * 3600,
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -6,7 +6,10 @@ SECRET_KEY = "test-secret-key-not-for-production-" + "x" * 30  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-limits"},
+}
 TOANDAN_DEMO_SKIP_2FA = False
 # The presence filter's refresh thread holds a database connection that would block dropping the PostgreSQL
 # test database; the tests of the filter switch it on themselves.

@@ -12,7 +12,7 @@ import secrets
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 
 MAX_AGE_SECONDS = 2 * 3600
 SALT = "toandan.pow"
@@ -48,7 +48,7 @@ def verify(challenge: str, nonce: str, bits: int | None = None) -> bool:
     if leading_zero_bits(digest) < (bits or difficulty()):
         return False
     # add() is atomic: a second use of the same challenge finds the key present.
-    return cache.add(f"pow-used:{hashlib.sha256(challenge.encode()).hexdigest()}", 1, MAX_AGE_SECONDS)
+    return caches["limits"].add(f"pow-used:{hashlib.sha256(challenge.encode()).hexdigest()}", 1, MAX_AGE_SECONDS)
 
 
 def solve(challenge: str, bits: int | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage, is_ratelimited
@@ -12,8 +13,14 @@ from django_ratelimit.core import get_usage, is_ratelimited
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
+def private_key(value: str) -> str:
+    """A keyed hash of an address or a contact: the limits' cache never holds the value itself, and without
+    the SECRET_KEY its hash cannot be reversed by trying every IPv4 address."""
+    return salted_hmac("toandan.ratelimit", value).hexdigest()
+
+
 def ip_key(group: str, request: HttpRequest) -> str:
-    return getattr(request, "client_ip", None) or request.META.get("REMOTE_ADDR", "")
+    return private_key(getattr(request, "client_ip", None) or request.META.get("REMOTE_ADDR", ""))
 
 
 def hit(request: HttpRequest, group: str, rate: str, key: str | None = None, increment: bool = True) -> bool:
@@ -21,7 +28,7 @@ def hit(request: HttpRequest, group: str, rate: str, key: str | None = None, inc
     return is_ratelimited(
         request,
         group=group,
-        key=(lambda g, r: key) if key is not None else ip_key,
+        key=(lambda g, r: private_key(key)) if key is not None else ip_key,
         rate=rate,
         method=ALL,
         increment=increment,
@@ -30,7 +37,7 @@ def hit(request: HttpRequest, group: str, rate: str, key: str | None = None, inc
 
 def exhausted(request: HttpRequest, group: str, rate: str, key: str) -> bool:
     """True when `key` already used its whole allowance in `group` (checks without counting)."""
-    usage = get_usage(request, group=group, key=lambda g, r: key, rate=rate, method=ALL, increment=False)
+    usage = get_usage(request, group=group, key=lambda g, r: private_key(key), rate=rate, method=ALL, increment=False)
     return bool(usage and usage["count"] >= usage["limit"])
 
 

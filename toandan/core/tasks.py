@@ -40,3 +40,30 @@ def prune_task_results(days: int = 7, failed_days: int = 30) -> int:
         stdout=StringIO(),
     )
     return before - DBTaskResult.objects.count()
+
+
+@task()
+def purge_expired_cache() -> int:
+    """Delete expired rows of the database caches: Django removes them only when a table is full, so a
+    rate-limit counter (keyed by a keyed hash of an address) would otherwise outlive its window for good."""
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+    from django.db import connections, router
+    from django.utils import timezone
+
+    removed = 0
+    for alias in settings.CACHES:
+        backend = caches[alias]
+        if not isinstance(backend, DatabaseCache):
+            continue
+        db = router.db_for_write(backend.cache_model_class)
+        connection = connections[db]
+        table = connection.ops.quote_name(backend._table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {table} WHERE expires < %s",  # noqa: S608 - the table name comes from settings
+                [connection.ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))],
+            )
+            removed += cursor.rowcount
+    return removed

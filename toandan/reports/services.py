@@ -123,7 +123,7 @@ def submit_report(
         try:
             with transaction.atomic() if atomic else nullcontext():
                 return _store(
-                    data, files or [], channel, submitter, idempotency_key, request, written, consent, planned
+                    data, files or [], channel, submitter, idempotency_key, written, consent, planned
                 )
         except IntegrityError:
             _delete(written)
@@ -154,7 +154,6 @@ def _store(
     channel: str,
     submitter: Any,
     idempotency_key: str | None,
-    request: Any,
     written: list[str],
     consent: Any,
     planned: Planned,
@@ -174,7 +173,10 @@ def _store(
         identifiers_text="\n".join(data.identifiers),
         anonymous=data.anonymous,
         channel=channel,
-        submitter=submitter if submitter is not None and submitter.is_authenticated else None,
+        # An anonymous report keeps no link to the account it was sent from.
+        submitter=submitter
+        if submitter is not None and submitter.is_authenticated and not data.anonymous
+        else None,
         track=data.category.default_track,
         unit=route(data.category, data.commune),
         consent_text=consent,
@@ -196,8 +198,10 @@ def _store(
         dependents.append((identity, "report_id"))
     dependents += [(row, "report_id") for row in evidence_rows(report, files, True, written, start=1)]
     dependents.append((_submitted_event(report), "report_id"))
+    # A citizen's submission is audited as what was created, where it went and by which channel: never the
+    # sender's address or account (docs/security.md, "Anonymous means anonymous").
     audit = new_event(
-        AuditAction.CREATED, request=request, target=report, unit=report.unit, summary=report.code
+        AuditAction.CREATED, target=report, unit=report.unit, summary=report.code, channel=channel
     )
     dependents.append((audit, "object_id"))
     storing.write(report, dependents, planned)
