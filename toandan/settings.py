@@ -80,10 +80,10 @@ TEMPLATES = [
 DATABASES = {"default": CONFIG.database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Two caches: "default" for things that may be evicted (reference data, pages), "limits" for rate-limit and
-# proof-of-work state, in its own table with no practical entry cap, so that no flood of unrelated keys can cull
-# a counter (Django's database cache culls a third of its rows past MAX_ENTRIES, 300 by default). Expired rows
-# are deleted on a schedule (core.tasks.purge_expired_cache): a counter outlives its window by minutes at most.
+# Two caches: "default" for what may be evicted (reference data, pages); "limits" for rate-limit and
+# proof-of-work state, in its own table with no practical entry cap, so no flood of unrelated keys can cull
+# a counter (Django's database cache culls a third of its rows past MAX_ENTRIES, 300 by default). Expired
+# rows are deleted on a schedule (core.tasks.purge_expired_cache): a counter outlives its window by minutes.
 LIMITS_CACHE_MAX_ENTRIES = 10_000_000
 if CONFIG.cache_backend == "database":
     CACHES = {

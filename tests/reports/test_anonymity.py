@@ -12,10 +12,10 @@ from django.db import connection, models
 from django.test import Client
 from django.urls import reverse
 
+from tests.reports.test_report_form import NEW, valid_post
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
 from toandan.reports.models import Report
-from tests.reports.test_report_form import NEW, valid_post
 
 pytestmark = pytest.mark.django_db
 IP = "203.0.113.77"

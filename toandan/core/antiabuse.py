@@ -48,7 +48,8 @@ def verify(challenge: str, nonce: str, bits: int | None = None) -> bool:
     if leading_zero_bits(digest) < (bits or difficulty()):
         return False
     # add() is atomic: a second use of the same challenge finds the key present.
-    return caches["limits"].add(f"pow-used:{hashlib.sha256(challenge.encode()).hexdigest()}", 1, MAX_AGE_SECONDS)
+    used = f"pow-used:{hashlib.sha256(challenge.encode()).hexdigest()}"
+    return caches["limits"].add(used, 1, MAX_AGE_SECONDS)
 
 
 def solve(challenge: str, bits: int | None = None) -> str:

@@ -37,7 +37,9 @@ def hit(request: HttpRequest, group: str, rate: str, key: str | None = None, inc
 
 def exhausted(request: HttpRequest, group: str, rate: str, key: str) -> bool:
     """True when `key` already used its whole allowance in `group` (checks without counting)."""
-    usage = get_usage(request, group=group, key=lambda g, r: private_key(key), rate=rate, method=ALL, increment=False)
+    usage = get_usage(
+        request, group=group, key=lambda g, r: private_key(key), rate=rate, method=ALL, increment=False
+    )
     return bool(usage and usage["count"] >= usage["limit"])
 
 
