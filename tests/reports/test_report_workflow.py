@@ -190,12 +190,16 @@ def test_exports_leave_identity_out(provincial_officer: User) -> None:
     stats = client.get(reverse("reports:stats")).content.decode()
     assert "Phường Cẩm Thành" in stats
     before = AuditEvent.objects.filter(action=AuditAction.PERSONAL_DATA_VIEWED).count()
-    explicit = client.get(reverse("reports:export", args=["csv"]), {"identity": "1"}).content.decode()
+    explicit = client.post(
+        reverse("reports:export_identity", args=["csv"]), {"purpose": "Đối chiếu danh sách"}
+    ).content.decode()
     assert "Lê Văn Tâm" in explicit
     assert AuditEvent.objects.filter(action=AuditAction.PERSONAL_DATA_VIEWED).count() == before + 1
     steering = make_staff("steering3", "bcd138", Role.STEERING_MEMBER)
     assert (
-        staff_client(steering).get(reverse("reports:export", args=["csv"]), {"identity": "1"}).status_code
+        staff_client(steering)
+        .post(reverse("reports:export_identity", args=["csv"]), {"purpose": "Đối chiếu danh sách"})
+        .status_code
         == 403
     )
 

@@ -29,12 +29,18 @@ class StatusForm(AccessibleForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean_duplicate_of(self) -> Report | None:
         raw = self.cleaned_data.get("duplicate_of", "").strip()
         if not raw:
             return None
         code = normalize_code(raw)
-        report = Report.objects.filter(code=code).first() if code else None
+        # Only a report the officer may see: another unit's codes are neither found nor confirmed to exist.
+        visible = Report.objects.visible_to(self.user) if self.user is not None else Report.objects.none()
+        report = visible.filter(code=code).first() if code else None
         if report is None:
             raise forms.ValidationError(_("Không có tố giác mang mã này."))
         return report
@@ -72,6 +78,17 @@ class ExtensionForm(AccessibleForm):
     reason = forms.CharField(
         label=gettext_lazy("Lý do (ghi trong quyết định gia hạn)"),
         max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class StepForm(AccessibleForm):
+    """A legal step (procuracy notified, accepted) with an optional note."""
+
+    text = forms.CharField(
+        label=gettext_lazy("Ghi chú (không bắt buộc)"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 

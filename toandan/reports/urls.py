@@ -14,6 +14,11 @@ urlpatterns = [
     path("can-bo/to-giac/hang-loat/", views_staff.bulk, name="bulk"),
     path("can-bo/to-giac/thong-ke/", views_stats.statistics, name="stats"),
     path("can-bo/to-giac/thong-ke/xuat.<str:fmt>", views_stats.export, name="export"),
+    path(
+        "can-bo/to-giac/thong-ke/xuat-danh-tinh.<str:fmt>",
+        views_stats.export_identity,
+        name="export_identity",
+    ),
     path("can-bo/to-giac/<str:code>/", views_staff.detail, name="detail"),
     path("can-bo/to-giac/<str:code>/danh-tinh/", views_staff.reveal, name="reveal"),
     path("can-bo/to-giac/<str:code>/tep/<int:pk>/", views_staff.evidence_file, name="evidence"),

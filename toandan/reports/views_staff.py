@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,7 @@ from toandan.reports.staff_forms import (
     ExtensionForm,
     QueueFilterForm,
     StatusForm,
+    StepForm,
     TextForm,
     TrackForm,
     TransferForm,
@@ -113,7 +115,17 @@ def bulk(request: HttpRequest) -> HttpResponse:
             messages.error(request, _("Thao tác không hợp lệ."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return redirect(request.POST.get("next") or "reports:queue")
+    return redirect(_safe_next(request) or "reports:queue")
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """The page to go back to, only when it is on this site (never an open redirect)."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[str, Any]:
@@ -137,6 +149,8 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
         "extension_form": ExtensionForm(),
         "message_form": TextForm(prefix="message"),
         "note_form": TextForm(prefix="note"),
+        "procuracy_notified_form": StepForm(prefix=EventKind.PROCURACY_NOTIFIED.value),
+        "accepted_form": StepForm(prefix=EventKind.ACCEPTED.value),
     }
     defaults.update(forms)
     return {
@@ -173,7 +187,7 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
     form: Any
     try:
         if action == "status":
-            form = StatusForm(request.POST)
+            form = StatusForm(request.POST, user=user)
             if form.is_valid():
                 d = form.cleaned_data
                 workflow.transition(
@@ -213,10 +227,11 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
                     request=request,
                 )
         elif action in (EventKind.PROCURACY_NOTIFIED, EventKind.ACCEPTED):
-            form = TextForm(request.POST, prefix="step")
-            workflow.record_step(
-                report, action, actor=user, note=request.POST.get("step-text", ""), request=request
-            )
+            form = StepForm(request.POST, prefix=action)
+            if form.is_valid():
+                workflow.record_step(
+                    report, action, actor=user, note=form.cleaned_data["text"], request=request
+                )
         elif action == "extend":
             form = ExtensionForm(request.POST)
             if form.is_valid():
@@ -239,9 +254,11 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
         return redirect("reports:detail", code=report.code)
     if form.is_bound and form.errors:
         report.refresh_from_db()
-        key = {"message": "message_form", "note": "note_form", "extend": "extension_form"}.get(
-            action, f"{action}_form"
-        )
+        key = {
+            "message": "message_form",
+            "note": "note_form",
+            "extend": "extension_form",
+        }.get(action, f"{action}_form")
         return render(
             request, "reports/detail.html", _case_context(request, report, **{key: form}), status=400
         )

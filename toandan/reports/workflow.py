@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from toandan.core.audit import record
 from toandan.core.models import AuditAction
-from toandan.orgs.models import Role, Unit
+from toandan.orgs.models import PROVINCE_WIDE_ROLES, Role, Unit
 from toandan.reports import crypto
 from toandan.reports.deadlines import max_extensions
 from toandan.reports.models import EventKind, Outcome, Report, ReportEvent, Status, Track
@@ -220,8 +220,18 @@ def can_reveal_identity(user: Any, report: Report) -> bool:
         return False
     if user.is_superuser or report.assignee_id == user.pk:
         return True
-    # Steering committee members oversee figures; they never need to know who reported.
-    return user.memberships.filter(role__in=IDENTITY_ROLES).exists()
+    # The right follows the unit of the case: a leader of unit A who is a plain officer in unit B sees B's
+    # cases but not B's reporters. Steering committee members oversee figures; they never need to know who
+    # reported.
+    for membership in user.memberships.filter(role__in=IDENTITY_ROLES).select_related("unit"):
+        if membership.role in PROVINCE_WIDE_ROLES:
+            return True
+        unit = membership.unit
+        if report.unit_id == unit.pk or (
+            membership.covers_subunits and report.unit.path.startswith(unit.path)
+        ):
+            return True
+    return False
 
 
 def reveal_identity(report: Report, *, actor: Any, request: Any = None, purpose: str = "") -> dict[str, str]:
