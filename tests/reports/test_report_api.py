@@ -18,6 +18,7 @@ MINIMAL = {
     "description": "Tin nhắn báo trúng thưởng, bảo bấm link nhận quà rồi mất 2 triệu trong tài khoản.",
     "identifiers": ["0912.345.678", "bit.ly/qua-tang-vcb"],
     "anonymous": True,
+    "consent": True,
 }
 
 
@@ -99,7 +100,13 @@ def test_multipart_with_files(units: None, evidence_files: dict[str, bytes]) -> 
         ({**MINIMAL, "commune": "khong-co"}, 422, "xã, phường"),
         ({**MINIMAL, "payment_method": "vang"}, 422, "payment_method"),
         ({**MINIMAL, "anonymous": False}, 422, "Để lại số điện thoại"),
+        ({**MINIMAL, "anonymous": False, "name": "A"}, 422, "Để lại số điện thoại"),
         ({**MINIMAL, "consent": False}, 400, "đồng ý"),
+        ({k: v for k, v in MINIMAL.items() if k != "consent"}, 422, "consent"),
+        ({**MINIMAL, "consent": "yes"}, 422, "consent"),
+        ({**MINIMAL, "anonymous": False, "phone": "123"}, 422, "Số điện thoại không hợp lệ"),
+        ({**MINIMAL, "anonymous": False, "email": "khong-phai-email"}, 422, "thư điện tử không hợp lệ"),
+        ({**MINIMAL, "anonymous": False, "phone": "0905111222", "id_number": "abc"}, 422, "Số định danh"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_stored(units: None, body: Any, status: int, fragment: str) -> None:
@@ -144,3 +151,19 @@ def test_scripts_without_proof_of_work_are_slowed(units: None) -> None:
 def test_openapi_documents_report_endpoints() -> None:
     paths = Client().get("/api/v1/openapi.json").json()["paths"]
     assert {"/api/v1/reports", "/api/v1/reports/{code}", "/api/v1/report-categories"} <= set(paths)
+
+
+def test_api_stores_contact_as_the_form_does(units: None) -> None:
+    from toandan.reports import crypto
+
+    body = {
+        **MINIMAL,
+        "anonymous": False,
+        "name": "Lê Thị Lan",
+        "phone": "0905 111 222",
+        "email": "lan@example.vn",
+    }
+    response = post(Client(), body)
+    assert response.status_code == 201, response.content
+    identity = Report.objects.get().identity
+    assert crypto.decrypt(identity.phone) == "+84905111222"  # the form's E.164 form

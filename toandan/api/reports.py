@@ -12,11 +12,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, StrictBool, ValidationError, field_validator
 
 from toandan.core import antiabuse
 from toandan.orgs.models import Unit
 from toandan.reports import codes, reference
+from toandan.reports.contact import ContactError, clean_contact
 from toandan.reports.deadlines import compute
 from toandan.reports.intake import IntakeRefused, intake, read_uploads
 from toandan.reports.models import Channel, PaymentMethod, Report, ReportCategory
@@ -24,6 +25,7 @@ from toandan.reports.services import IdempotencyConflict, ReportInput
 
 router = Router(tags=["reports"])
 MAX_IDEMPOTENCY_KEY = 100
+BOOLEAN_WORDS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
 
 
 class CategoryOut(Schema):
@@ -46,7 +48,10 @@ class ReportIn(BaseModel):
     phone: str = Field(default="", max_length=20)
     email: str = Field(default="", max_length=200)
     id_number: str = Field(default="", max_length=12)
-    consent: bool = True
+    consent: StrictBool = Field(
+        description="Required: true only when the reporter agreed to the processing of personal data shown "
+        "on the web form; nothing is assumed."
+    )
     pow_challenge: str = ""
     pow_nonce: str = ""
 
@@ -119,8 +124,11 @@ def _parse(request: HttpRequest) -> tuple[ReportIn, list[tuple[bytes, str]]]:
         else:
             payload = json.loads(request.body or b"{}")
             files = []
-        if isinstance(payload, dict) and isinstance(payload.get("anonymous"), str):
-            payload["anonymous"] = payload["anonymous"].lower() in ("1", "true", "yes")
+        if isinstance(payload, dict) and content_type.startswith("multipart/form-data"):
+            # Form fields are text: "true"/"false" (and 1/0, yes/no) are accepted there, nothing else.
+            for name in ("anonymous", "consent"):
+                if isinstance(payload.get(name), str) and payload[name].lower() in BOOLEAN_WORDS:
+                    payload[name] = BOOLEAN_WORDS[payload[name].lower()]
         return ReportIn.model_validate(payload), files
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise HttpError(400, _("Nội dung gửi lên không phải JSON hợp lệ.")) from exc
@@ -162,8 +170,12 @@ def submit(request: HttpRequest) -> Status:
     category = reference.categories().get(body.category)
     if category is None or not category.is_active:
         raise HttpError(422, _("Loại tố giác không hợp lệ (xem /api/v1/report-categories)."))
-    if not body.anonymous and not (body.phone or body.email):
-        raise HttpError(422, _("Để lại số điện thoại hoặc thư điện tử, hoặc gửi ẩn danh."))
+    details = {"name": "", "phone": "", "email": "", "id_number": ""}
+    if not body.anonymous:
+        try:
+            details = clean_contact(body.name, body.phone, body.email, body.id_number)
+        except ContactError as exc:
+            raise HttpError(422, f"{exc.field}: {exc.message}") from exc
     idempotency_key = request.headers.get("Idempotency-Key", "").strip() or None
     if idempotency_key and len(idempotency_key) > MAX_IDEMPOTENCY_KEY:
         raise HttpError(400, _("Idempotency-Key dài tối đa 100 ký tự."))
@@ -177,10 +189,7 @@ def submit(request: HttpRequest) -> Status:
         money_lost=body.money_lost,
         payment_method=body.payment_method,
         anonymous=body.anonymous,
-        name="" if body.anonymous else body.name,
-        phone="" if body.anonymous else body.phone,
-        email="" if body.anonymous else body.email,
-        id_number="" if body.anonymous else body.id_number,
+        **details,
         consent=body.consent,
     )
     try:

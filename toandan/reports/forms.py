@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-import phonenumbers
 from django import forms
-from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -15,7 +14,9 @@ from django.utils.translation import gettext as _
 from toandan.core.forms import AccessibleForm
 from toandan.orgs.matching import name_key
 from toandan.orgs.models import Unit, UnitKind
+from toandan.reports import contact
 from toandan.reports.codes import normalize_code
+from toandan.reports.contact import ContactError
 from toandan.reports.models import PaymentMethod, ReportCategory
 from toandan.reports.uploads import MAX_FILES
 
@@ -238,32 +239,21 @@ class ReportForm(AccessibleForm):
             raise forms.ValidationError(_("Mỗi dòng tối đa 300 ký tự."))
         return lines
 
-    def clean_phone(self) -> str:
-        raw = self.cleaned_data.get("phone", "").strip()
-        if not raw:
-            return ""
+    # One validation for the form and the API (toandan.reports.contact).
+    def _contact(self, clean: Callable[[str], str], name: str) -> str:
         try:
-            number = phonenumbers.parse(raw, "VN")
-        except phonenumbers.NumberParseException as exc:
-            raise forms.ValidationError(_("Số điện thoại không hợp lệ.")) from exc
-        if not phonenumbers.is_valid_number(number):
-            raise forms.ValidationError(_("Số điện thoại không hợp lệ."))
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            return clean(self.cleaned_data.get(name, ""))
+        except ContactError as exc:
+            raise forms.ValidationError(exc.message) from exc
+
+    def clean_phone(self) -> str:
+        return self._contact(contact.clean_phone, "phone")
 
     def clean_email(self) -> str:
-        raw = self.cleaned_data.get("email", "").strip()
-        if raw:
-            try:
-                validate_email(raw)
-            except forms.ValidationError as exc:
-                raise forms.ValidationError(_("Địa chỉ thư điện tử không hợp lệ.")) from exc
-        return raw
+        return self._contact(contact.clean_email, "email")
 
     def clean_id_number(self) -> str:
-        raw = self.cleaned_data.get("id_number", "").strip().replace(" ", "")
-        if raw and not re.fullmatch(r"\d{9}|\d{12}", raw):
-            raise forms.ValidationError(_("Số định danh gồm 12 chữ số (hoặc 9 chữ số với CMND cũ)."))
-        return raw
+        return self._contact(contact.clean_id_number, "id_number")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
