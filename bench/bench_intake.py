@@ -28,6 +28,7 @@ REPORT = {
     "description": "Người gọi từ số 0912 345 678 xưng công an, bảo chuyển tiền vào Vietcombank 0123456789.",
     "identifiers": ["0912345678", "Vietcombank 0123456789", "https://vietcombank-hotro.com/xac-minh"],
     "anonymous": True,
+    "consent": True,
     "commune": "phuong-cam-thanh-21025",
 }
 

@@ -45,6 +45,7 @@ def test_report_filed_through_the_api_is_counted_at_once_whatever_the_spelling(u
             "HTTP://VCB-HoTro.com/dang-nhap?utm_source=x",
         ],
         "anonymous": True,
+        "consent": True,
     }
     before = check("+84 912 345 678").json()
     assert before["verdict"] == "no_reports"

@@ -71,6 +71,7 @@ def test_no_reports_without_the_database_and_reports_counted_at_once(
         "category": "lua-dao",
         "description": "Người này gọi điện bảo tôi chuyển tiền để nhận quà, tôi đã mất hai triệu.",
         "identifiers": ["0912.345.678"],
+        "consent": True,
     }
     assert (
         Client().post("/api/v1/reports", json.dumps(report), content_type="application/json").status_code
