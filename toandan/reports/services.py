@@ -34,6 +34,7 @@ from toandan.reports.models import (
     ReportEvent,
     Status,
 )
+from toandan.reports.own_contact import without_own
 from toandan.reports.routing import route
 from toandan.reports.uploads import CleanFile
 
@@ -114,7 +115,9 @@ def submit_report(
     # must be committed before another thread's report refers to it.
     consent = shown_consent()
     # Outside the transaction too (pure work: on SQLite the transaction holds the database's write lock).
-    planned = plan_links(data.identifiers, data.description)
+    planned = without_own(
+        plan_links(data.identifiers, data.description), data.description, data.phone, data.email
+    )
     for attempt in range(3):
         written: list[str] = []
         # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
