@@ -127,6 +127,8 @@ STAFF_SESSION_MAX_SECONDS = 10 * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 OTP_TOTP_ISSUER = "Toàn Dân"
+# The admin never shows a TOTP device's secret key or QR code: whoever reads it passes the second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sign-in throttling: failures per account and per address within the window.
 LOGIN_FAILURES_PER_USER = "5/15m"

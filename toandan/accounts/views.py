@@ -62,6 +62,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."))
             return render(request, "accounts/login.html", {"form": form}, status=429)
         user = authenticate(request, username=username, password=form.cleaned_data["password"])
+        if user is not None and user.is_demo and settings.PRODUCTION:
+            # A demo account's password is published: it never signs in to a production site.
+            record(AuditAction.LOGIN_FAILED, request=request, username=username[:150], reason="demo account")
+            form.add_error(None, _("Tài khoản trình diễn không được dùng trên hệ thống chính thức."))
+            return render(request, "accounts/login.html", {"form": form}, status=403)
         if user is None:
             hit(request, "login-fail", settings.LOGIN_FAILURES_PER_USER, key=user_key)
             form.add_error(None, _("Tên đăng nhập hoặc mật khẩu không đúng."))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from toandan.accounts.permissions import admin_required, staff_required
+from toandan.core.audit import record
 from toandan.core.health import check_health
 from toandan.core.models import AuditAction, AuditEvent
 from toandan.orgs.models import Unit
@@ -62,6 +63,13 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         elif bound is not None:
             events = events.filter(at__gte=bound) if not end else events.filter(at__lte=bound)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    # The log holds addresses and who did what to which case: reading it is itself a recorded view.
+    record(
+        AuditAction.PERSONAL_DATA_VIEWED,
+        request=request,
+        summary=f"audit log page {page.number}",
+        query=request.GET.urlencode()[:300],
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

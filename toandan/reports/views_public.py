@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from toandan.core import antiabuse
 from toandan.orgs.models import Unit, UnitKind
@@ -86,6 +87,7 @@ def new_report(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/new.html", _form_context(form), status=status)
 
 
+@never_cache
 def done(request: HttpRequest) -> HttpResponse:
     receipt = request.session.pop(DONE_KEY, None)
     if receipt is None:
@@ -102,6 +104,7 @@ def _authorised_report(form: FollowForm) -> Report | None:
     return report
 
 
+@never_cache
 def follow(request: HttpRequest) -> HttpResponse:
     form = FollowForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -116,6 +119,7 @@ def follow(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 def add_info(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return redirect("reports:follow")

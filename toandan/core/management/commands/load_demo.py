@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from toandan.accounts.models import User
@@ -36,6 +37,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            # Demo accounts have a published password and skip the second factor.
+            raise CommandError("load-demo: refused in production mode (TOANDAN_PRODUCTION=1)")
         call_command("init_data", stdout=self.stdout)
         for username, full_name, unit_code, role, subunits in DEMO_USERS:
             user, created = User.objects.get_or_create(
