@@ -85,10 +85,15 @@ def test_upheld_appeal_clears_the_indicator(file_report: Any, record_of: Any, co
     appeal = Appeal.objects.get()
     client = staff_client(commune_a_officer)
     page = client.get(reverse("indicators:appeal_detail", args=[appeal.code])).content.decode()
-    assert "Chủ Số" in page and "0905 000 111" in page
-    assert AuditEvent.objects.filter(
-        action=AuditAction.PERSONAL_DATA_VIEWED, object_id=str(appeal.pk)
-    ).exists()
+    # The contact is shown only after a deliberate action, like a reporter's identity.
+    assert "Chủ Số" not in page and "0905 000 111" not in page and "Xem thông tin người khiếu nại" in page
+    viewed = AuditEvent.objects.filter(action=AuditAction.PERSONAL_DATA_VIEWED, object_id=str(appeal.pk))
+    assert not viewed.exists()
+    assert client.get(reverse("indicators:appeal_contact", args=[appeal.code])).status_code == 405
+    shown = client.post(reverse("indicators:appeal_contact", args=[appeal.code]), {"purpose": "Gọi xác minh"})
+    assert "Chủ Số" in shown.content.decode() and "0905 000 111" in shown.content.decode()
+    assert "no-store" in shown["Cache-Control"]
+    assert viewed.get().data["purpose"] == "Gọi xác minh"
     evidence = appeal.evidence.get()
     download = client.get(reverse("indicators:appeal_file", args=[appeal.code, evidence.pk]))
     assert download.status_code == 200 and download["Content-Disposition"].startswith("attachment")

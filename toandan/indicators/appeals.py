@@ -97,8 +97,9 @@ def file_appeal(data: AppealInput, *, request: Any = None) -> Appeal:
         raise
 
 
-def contact_of(appeal: Appeal, *, actor: Any, request: Any = None) -> dict[str, str]:
-    """Decrypt the appellant's name and contact for a person allowed to decide; every call is audited."""
+def contact_of(appeal: Appeal, *, actor: Any, request: Any = None, purpose: str = "") -> dict[str, str]:
+    """Decrypt the appellant's name and contact for a person allowed to decide, after a deliberate action
+    (the page's button, with a purpose); every call is audited."""
     if not status.can_decide(actor, appeal.indicator):
         raise PermissionDenied
     audit(
@@ -107,6 +108,7 @@ def contact_of(appeal: Appeal, *, actor: Any, request: Any = None) -> dict[str, 
         request=request,
         target=appeal,
         summary=f"appeal {appeal.code}: appellant",
+        purpose=purpose,
     )
     return {"name": crypto.decrypt(appeal.name), "contact": crypto.decrypt(appeal.contact)}
 

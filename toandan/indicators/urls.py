@@ -18,6 +18,7 @@ staff = [
     path("", views_staff.cluster_list, name="clusters"),
     path("khieu-nai/", views_staff.appeal_list, name="appeals"),
     path("khieu-nai/<str:code>/", views_staff.appeal_detail, name="appeal_detail"),
+    path("khieu-nai/<str:code>/lien-he/", views_staff.appeal_contact, name="appeal_contact"),
     path("khieu-nai/<str:code>/tep/<int:pk>/", views_staff.appeal_file, name="appeal_file"),
     path("nhap/", views_admin.import_list, name="import"),
     path("doi-tac/", views_admin.partner_list, name="partners"),

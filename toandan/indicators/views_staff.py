@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from toandan.accounts.permissions import is_admin, is_province_wide, staff_required
@@ -201,20 +202,36 @@ def appeal_detail(request: HttpRequest, code: str) -> HttpResponse:
             else:
                 messages.success(request, _("Đã ghi nhận quyết định."))
                 return redirect("indicators:appeal_detail", code=appeal.code)
+    return _appeal_page(request, appeal, form, status_code)
+
+
+def _appeal_page(
+    request: HttpRequest, appeal: Appeal, form: DecisionForm, status_code: int = 200, contact: Any = None
+) -> HttpResponse:
     can = status.can_decide(request.user, appeal.indicator)
-    try:
-        contact = appeals.contact_of(appeal, actor=request.user, request=request) if can else None
-    except PermissionDenied:
-        contact = None
     context = {
         "appeal": appeal,
         "form": form,
         "can_decide": can and appeal.status == AppealStatus.PENDING,
+        "can_see_contact": can,
         "contact": contact,
         "evidence": list(appeal.evidence.all()),
         **tabs(request.user),
     }
     return render(request, "indicators/staff/appeal.html", context, status=status_code)
+
+
+@never_cache
+@staff_required
+@require_POST
+def appeal_contact(request: HttpRequest, code: str) -> HttpResponse:
+    """The appellant's name and contact, shown only after this deliberate, audited action (like a
+    reporter's identity)."""
+    appeal = _appeal_for(request, code)
+    contact = appeals.contact_of(
+        appeal, actor=request.user, request=request, purpose=request.POST.get("purpose", "")[:200]
+    )
+    return _appeal_page(request, appeal, DecisionForm(), contact=contact)
 
 
 @staff_required
