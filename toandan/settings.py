@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "toandan.core.middleware.ClientIPMiddleware",
+    "toandan.core.bodylimit.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "toandan.core.middleware.PublicRateLimitMiddleware",
@@ -139,6 +140,9 @@ POW_DIFFICULTY = 16  # leading zero bits of SHA-256: ~65,000 hashes per submissi
 REPORT_RATE_PER_IP = "20/h"
 REPORT_RATE_WITHOUT_POW = "3/h"
 REPORT_RATE_PER_CONTACT = "5/h"
+ADD_INFO_RATE_PER_IP = "10/h"
+ADD_INFO_RATE_PER_REPORT = "20/d"
+MAX_FILES_PER_REPORT = 30
 RATELIMIT_USE_CACHE = "limits"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
@@ -161,8 +165,23 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded files live outside the web root and are served only through views that check access.
 MEDIA_ROOT = CONFIG.media_root
 MEDIA_URL = "/_media-not-served/"
+# Request bodies: refused from their Content-Length before reading (core/bodylimit.py; nginx's
+# client_max_body_size says the same in front). Evidence forms take up to 10 files of 10 MB.
+REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
+REQUEST_BODY_LIMITS = {
+    "/to-giac/": 105 * 1024 * 1024,
+    "/theo-doi/bo-sung/": 105 * 1024 * 1024,
+    "/api/v1/reports": 105 * 1024 * 1024,
+    "/tra-cuu/khieu-nai/": 105 * 1024 * 1024,
+    "/can-bo/": 50 * 1024 * 1024,
+    "/quan-tri/": 50 * 1024 * 1024,
+}
+# Fields (not files) held in memory; files above FILE_UPLOAD_MAX_MEMORY_SIZE stream to temporary files.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The parser stops at the eleventh file (the forms refuse more than ten with their own message).
+DATA_UPLOAD_MAX_NUMBER_FILES = 11
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
 EMAIL_BACKEND = CONFIG.email_backend
 EMAIL_FILE_PATH = CONFIG.email_file_path

@@ -19,7 +19,7 @@ from toandan.orgs.models import Unit
 from toandan.reports import codes, reference
 from toandan.reports.contact import ContactError, clean_contact
 from toandan.reports.deadlines import compute
-from toandan.reports.intake import IntakeRefused, intake, read_uploads
+from toandan.reports.intake import IntakeRefused, intake
 from toandan.reports.models import Channel, PaymentMethod, Report, ReportCategory
 from toandan.reports.services import IdempotencyConflict, ReportInput
 
@@ -112,7 +112,7 @@ class ErrorOut(Schema):
     errors: list[dict[str, Any]] = []
 
 
-def _parse(request: HttpRequest) -> tuple[ReportIn, list[tuple[bytes, str]]]:
+def _parse(request: HttpRequest) -> tuple[ReportIn, list[Any]]:
     content_type = request.META.get("CONTENT_TYPE", "")
     try:
         if content_type.startswith("multipart/form-data"):
@@ -120,7 +120,7 @@ def _parse(request: HttpRequest) -> tuple[ReportIn, list[tuple[bytes, str]]]:
                 {k: (request.POST.getlist(k) if k == "identifiers" else v) for k, v in request.POST.items()}
             )
             payload = json.loads(raw)
-            files = read_uploads(request.FILES.getlist("evidence"))
+            files = request.FILES.getlist("evidence")  # read by intake, after its checks
         else:
             payload = json.loads(request.body or b"{}")
             files = []

@@ -13,8 +13,8 @@ from toandan.core.ratelimit import hit, too_many_requests
 from toandan.indicators import appeals
 from toandan.indicators.check import CheckError, check_text
 from toandan.indicators.forms import AppealForm, CheckForm
-from toandan.reports.intake import read_uploads
-from toandan.reports.uploads import EvidenceError, clean_uploads
+from toandan.reports.upload_limits import clean_files
+from toandan.reports.uploads import EvidenceError
 
 APPEAL_DONE_KEY = "toandan_appeal_done"
 
@@ -57,7 +57,7 @@ def appeal(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                files = clean_uploads(read_uploads(data["evidence"]))
+                files = clean_files(data["evidence"])
                 filed = appeals.file_appeal(
                     appeals.AppealInput(
                         value=data["value"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -10,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from toandan.core import antiabuse
 from toandan.core.ratelimit import hit
-from toandan.reports.services import ReportInput, Submitted, submit_report
-from toandan.reports.uploads import EvidenceError, clean_uploads
+from toandan.reports.services import ReportInput, Submitted, replayed, submit_report
+from toandan.reports.upload_limits import check_sizes, clean_files, read_files
+from toandan.reports.uploads import EvidenceError
 
 MAX_REQUEST_BYTES = 105 * 1024 * 1024
 
@@ -24,14 +26,17 @@ class IntakeRefused(Exception):
         self.message, self.status, self.field = message, status, field
 
 
-def check_abuse(request: HttpRequest, pow_challenge: str, pow_nonce: str, contact: str) -> None:
-    """Per-address limits (stricter without a solved proof of work) and a per-contact limit."""
+def check_abuse(
+    request: HttpRequest, pow_challenge: str, pow_nonce: str, contact: str, counted: bool = False
+) -> None:
+    """Per-address limits (stricter without a solved proof of work) and a per-contact limit; `counted` when
+    the per-address count was already taken for this request."""
     solved = antiabuse.verify(pow_challenge, pow_nonce)
     if not solved and hit(request, "report-nopow", settings.REPORT_RATE_WITHOUT_POW):
         raise IntakeRefused(
             _("Bạn đã gửi nhiều tố giác trong thời gian ngắn. Vui lòng thử lại sau một giờ."), 429
         )
-    if hit(request, "report-ip", settings.REPORT_RATE_PER_IP):
+    if not counted and hit(request, "report-ip", settings.REPORT_RATE_PER_IP):
         raise IntakeRefused(
             _("Bạn đã gửi nhiều tố giác trong thời gian ngắn. Vui lòng thử lại sau một giờ."), 429
         )
@@ -42,36 +47,45 @@ def check_abuse(request: HttpRequest, pow_challenge: str, pow_nonce: str, contac
 
 
 def read_uploads(files: list[Any]) -> list[tuple[bytes, str]]:
-    return [(f.read(), getattr(f, "name", "") or "") for f in files]
+    """Contents of uploaded files, after the count and size checks (nothing read before them)."""
+    return read_files(files)
 
 
 def intake(
     request: HttpRequest,
     data: ReportInput,
-    uploads: list[tuple[bytes, str]],
+    uploads: Sequence[Any],
     *,
     pow_challenge: str = "",
     pow_nonce: str = "",
     channel: str,
     idempotency_key: str | None = None,
 ) -> Submitted:
+    """`uploads` are the request's uploaded files (Django UploadedFile objects, not yet read)."""
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
         raise IntakeRefused(_("Tổng dung lượng gửi lên quá lớn."), 413, "evidence")
     if not data.consent:
         raise IntakeRefused(_("Cần bạn đồng ý thì cơ quan công an mới xử lý được tố giác."), 400, "consent")
-    if not idempotency_key or not _known(idempotency_key):
-        check_abuse(request, pow_challenge, pow_nonce, data.email or data.phone)
     try:
-        files = clean_uploads(uploads)
+        check_sizes(uploads)  # the count and sizes, before any file is read or decoded
+    except EvidenceError as exc:
+        raise IntakeRefused(str(exc), 400, "evidence") from exc
+    if idempotency_key:
+        # A replay answers with the stored receipt: its files are not read again, and it still counts
+        # against the address's allowance (a replay storm is not free).
+        if hit(request, "report-ip", settings.REPORT_RATE_PER_IP):
+            raise IntakeRefused(
+                _("Bạn đã gửi nhiều tố giác trong thời gian ngắn. Vui lòng thử lại sau một giờ."), 429
+            )
+        earlier = replayed(idempotency_key, data)
+        if earlier is not None:
+            return earlier
+    check_abuse(request, pow_challenge, pow_nonce, data.email or data.phone, counted=bool(idempotency_key))
+    try:
+        files = clean_files(uploads)
     except EvidenceError as exc:
         raise IntakeRefused(str(exc), 400, "evidence") from exc
     user = getattr(request, "user", None)
     return submit_report(
         data, files, channel=channel, submitter=user, idempotency_key=idempotency_key, request=request
     )
-
-
-def _known(idempotency_key: str) -> bool:
-    from toandan.reports.models import Report
-
-    return Report.objects.filter(idempotency_key=idempotency_key).exists()

@@ -100,6 +100,14 @@ def _existing(idempotency_key: str, data: ReportInput) -> Submitted:
     return Submitted(report, crypto.decrypt(report.key_encrypted), created=False)
 
 
+def replayed(idempotency_key: str, data: ReportInput) -> Submitted | None:
+    """The stored receipt of an earlier submission with this Idempotency-Key (IdempotencyConflict when it was
+    another report), or None."""
+    if not Report.objects.filter(idempotency_key=idempotency_key).exists():
+        return None
+    return _existing(idempotency_key, data)
+
+
 def submit_report(
     data: ReportInput,
     files: list[CleanFile] | None = None,
@@ -212,7 +220,9 @@ def _store(
         from toandan.reports.tasks import send_receipt
 
         encrypted_key = crypto.encrypt(key)
-        transaction.on_commit(lambda: send_receipt.enqueue(report.pk, encrypted_key))
+        # robust: a failure to enqueue the e-mail (after the commit) is logged, never raised into
+        # submit_report, whose error path would delete the committed report's files.
+        transaction.on_commit(lambda: send_receipt.enqueue(report.pk, encrypted_key), robust=True)
     return Submitted(report, key, created=True)
 
 

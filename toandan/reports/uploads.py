@@ -16,6 +16,21 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_FILES = 10
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+MAX_PDF_PAGES = 500
+PDF_PAGE_KEYS_DROPPED = ("/AA", "/Annots")
+PDF_ACTIVE_TOKENS = (
+    b"/JavaScript",
+    b"/JS",
+    b"/Launch",
+    b"/EmbeddedFile",
+    b"/AcroForm",
+    b"/OpenAction",
+    b"/XFA",
+    b"/RichMedia",
+    b"/SubmitForm",
+    b"/ImportData",
+    b"/GoToR",
+)
 IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
 
 
@@ -69,6 +84,10 @@ def _clean_image(data: bytes, name: str, heic: bool = False) -> CleanFile:
             image_format = "JPEG" if heic else (image.format or "")
             if image_format not in IMAGE_FORMATS:
                 raise EvidenceError(_("Định dạng ảnh không được hỗ trợ."))
+            # From the header, before decoding: Pillow itself raises only past twice MAX_IMAGE_PIXELS.
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise EvidenceError(_("Ảnh quá lớn (quá 40 triệu điểm ảnh)."))
             image.load()
             upright = ImageOps.exif_transpose(image)
             if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
@@ -90,15 +109,26 @@ def _clean_pdf(data: bytes, name: str) -> CleanFile:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise EvidenceError(_("Tệp PDF có mật khẩu; hãy gửi bản không đặt mật khẩu."))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise EvidenceError(_("Tệp PDF quá nhiều trang."))
         writer = PdfWriter()
         for page in reader.pages:
+            # Pages only: the new document has no catalogue actions, JavaScript, forms or attachments, and
+            # each page loses its own actions and its annotations (links, widgets, file attachments).
+            for key in PDF_PAGE_KEYS_DROPPED:
+                if key in page:
+                    del page[key]
             writer.add_page(page)
         writer.metadata = None
         out = io.BytesIO()
         writer.write(out)
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise EvidenceError(_("Không đọc được tệp PDF.")) from exc
-    return CleanFile(out.getvalue(), "application/pdf", "pdf", name)
+    cleaned = out.getvalue()
+    if any(token in cleaned for token in PDF_ACTIVE_TOKENS):
+        # Something active survived inside a page's resources: refused rather than stored.
+        raise EvidenceError(_("Tệp PDF chứa mã lệnh hoặc tệp đính kèm; hãy in ra PDF mới rồi gửi lại."))
+    return CleanFile(cleaned, "application/pdf", "pdf", name)
 
 
 def _clean_audio(data: bytes, name: str, kind: str) -> CleanFile:

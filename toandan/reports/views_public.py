@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,15 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from toandan.core import antiabuse
+from toandan.core.ratelimit import hit
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports import codes
 from toandan.reports.consent import consent_text
 from toandan.reports.deadlines import compute
 from toandan.reports.forms import AddInfoForm, FollowForm, ReportForm
-from toandan.reports.intake import IntakeRefused, intake, read_uploads
+from toandan.reports.intake import IntakeRefused, intake
 from toandan.reports.models import Channel, EventKind, Report, ReportEvent
 from toandan.reports.services import ReportInput, store_evidence
-from toandan.reports.uploads import EvidenceError, clean_uploads
+from toandan.reports.upload_limits import clean_files
+from toandan.reports.uploads import MAX_FILES, EvidenceError
 
 DONE_KEY = "toandan_report_done"
 
@@ -69,7 +73,7 @@ def new_report(request: HttpRequest) -> HttpResponse:
                 submitted = intake(
                     request,
                     report_input,
-                    read_uploads(data["evidence"]),
+                    data["evidence"],
                     pow_challenge=data["pow_challenge"],
                     pow_nonce=data["pow_nonce"],
                     channel=Channel.WEB,
@@ -134,21 +138,38 @@ def add_info(request: HttpRequest) -> HttpResponse:
     report = _authorised_report(form)
     if report is None:
         return render(request, "reports/follow.html", {"form": FollowForm(request.POST)}, status=400)
+    # Its own limits: per address, per case, and a total of files per case.
+    if hit(request, "add-info-ip", settings.ADD_INFO_RATE_PER_IP) or hit(
+        request, "add-info-report", settings.ADD_INFO_RATE_PER_REPORT, key=f"report:{report.code}"
+    ):
+        form.add_error(None, _("Bạn đã bổ sung nhiều lần trong thời gian ngắn. Vui lòng thử lại sau."))
+        return _status_page(request, report, form.cleaned_data["key"], form, status=429)
+    room = max(0, settings.MAX_FILES_PER_REPORT - report.evidence.count())
+    uploads = form.cleaned_data["evidence"]
     try:
-        files = clean_uploads(read_uploads(form.cleaned_data["evidence"]))
+        if uploads and not room:
+            raise EvidenceError(
+                _("Tố giác này đã có đủ %(count)s tệp bằng chứng.") % {"count": settings.MAX_FILES_PER_REPORT}
+            )
+        files = clean_files(uploads, max_files=min(room, MAX_FILES))
     except EvidenceError as exc:
         form.add_error("evidence", str(exc))
         return _status_page(request, report, form.cleaned_data["key"], form, status=400)
     written: list[str] = []
-    with transaction.atomic():
-        store_evidence(report, files, from_reporter=True, written=written)
-        ReportEvent.objects.create(
-            report=report,
-            kind=EventKind.REPORTER_INFO,
-            public=True,
-            text=form.cleaned_data["text"].strip(),
-            data={"files": len(files)},
-        )
+    try:
+        with transaction.atomic():
+            store_evidence(report, files, from_reporter=True, written=written)
+            ReportEvent.objects.create(
+                report=report,
+                kind=EventKind.REPORTER_INFO,
+                public=True,
+                text=form.cleaned_data["text"].strip(),
+                data={"files": len(files)},
+            )
+    except BaseException:
+        for name in written:  # rolled back: its files go too (committed, they stay)
+            default_storage.delete(name)
+        raise
     return _status_page(
         request, report, form.cleaned_data["key"], AddInfoForm(), notice=_("Đã gửi thông tin bổ sung.")
     )
