@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "toandan.core.middleware.ClientIPMiddleware",
     "toandan.core.bodylimit.BodySizeLimitMiddleware",
@@ -206,6 +207,23 @@ PERIODIC_TASKS: dict[str, int] = {
     "toandan.core.tasks.prune_task_results": 24 * 3600,
     "toandan.core.tasks.purge_expired_cache": 10 * 60,
     "toandan.reports.tasks.remove_orphan_evidence": 6 * 3600,
+}
+
+# Content Security Policy on every response (django-csp): scripts and styles only from this site's static
+# files, never inline; no plugins, no framing, forms post only here. The browser tests fail on any violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
