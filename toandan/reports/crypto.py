@@ -30,3 +30,13 @@ def decrypt(token: str) -> str:
         return _fernet(settings.REPORTER_IDENTITY_KEYS).decrypt(token.encode()).decode()
     except InvalidToken as exc:
         raise ValueError("reporter identity cannot be decrypted with the configured keys") from exc
+
+
+def rotate(token: str) -> str:
+    """The same value encrypted with the first key (any configured key may have encrypted it)."""
+    if not token:
+        return ""
+    try:
+        return _fernet(settings.REPORTER_IDENTITY_KEYS).rotate(token.encode()).decode()
+    except InvalidToken as exc:
+        raise ValueError("reporter identity cannot be decrypted with the configured keys") from exc
