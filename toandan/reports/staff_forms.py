@@ -86,7 +86,7 @@ class StepForm(AccessibleForm):
     """A legal step (procuracy notified, accepted) with an optional note."""
 
     text = forms.CharField(
-        label=gettext_lazy("Ghi chú (không bắt buộc)"),
+        label=gettext_lazy("Ghi chú kèm bước xử lý (không bắt buộc)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
