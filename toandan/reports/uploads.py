@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +81,11 @@ def _clean_image(data: bytes, name: str, heic: bool = False) -> CleanFile:
         pillow_heif.register_heif_opener()
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with warnings.catch_warnings():
+            # The size is checked below, before decoding; Pillow's own warning would only be noise.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+        with image:
             image_format = "JPEG" if heic else (image.format or "")
             if image_format not in IMAGE_FORMATS:
                 raise EvidenceError(_("Định dạng ảnh không được hỗ trợ."))
