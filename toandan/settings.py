@@ -156,8 +156,10 @@ EMAIL_HOST_PASSWORD = CONFIG.email_host_password
 EMAIL_USE_TLS = CONFIG.email_use_tls
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-WORKER_HEARTBEAT_SECONDS = 15
-WORKER_HEARTBEAT_STALE_SECONDS = 90
+# A worker beats every WORKER_HEARTBEAT_SECONDS; one silent for WORKER_STALE_SECONDS counts as gone (/healthz)
+# and the tasks it had claimed go back to the queue.
+WORKER_HEARTBEAT_SECONDS = CONFIG.worker_heartbeat_seconds
+WORKER_HEARTBEAT_STALE_SECONDS = CONFIG.worker_stale_seconds
 REFCACHE_SECONDS = 60
 # Tasks the worker enqueues on a schedule: dotted path of a django-tasks task → interval in seconds.
 PERIODIC_TASKS: dict[str, int] = {
