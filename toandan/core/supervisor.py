@@ -1,5 +1,5 @@
-"""A small process supervisor for `toandan serve`: it keeps the web server and the worker running, restarting a
-child that dies (with backoff when it keeps dying), and stops them all on SIGTERM/SIGINT.
+"""A small process supervisor for `toandan serve`: it keeps the web server and the worker running,
+restarting a child that dies (with backoff when it keeps dying), and stops them all on SIGTERM/SIGINT.
 
 Production runs each part as its own systemd unit with Restart=always (docs/resilience.md); this is the
 same guarantee for the one-command setup."""
