@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "toandan.core.middleware.ClientIPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "toandan.core.middleware.RejectNulMiddleware",
     "toandan.core.middleware.PublicRateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -169,6 +170,9 @@ PERIODIC_TASKS: dict[str, int] = {
     "toandan.triage.tasks.suggest_pending": 30,
     "toandan.core.tasks.prune_task_results": 24 * 3600,
 }
+
+# A database outage answers 503 with this Retry-After (toandan.core.errors.database_unavailable).
+OUTAGE_RETRY_AFTER_SECONDS = 10
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

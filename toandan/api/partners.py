@@ -3,13 +3,15 @@ hosts file, RPZ zone; ``since=`` makes them incremental, with cleared indicators
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from toandan.core.ratelimit import hit, too_many_requests
@@ -22,6 +24,23 @@ class PartnerToken(HttpBearer):
 
 
 router = Router(tags=["partners"], auth=PartnerToken())
+MAX_UTC_OFFSET = timedelta(hours=15, minutes=59)  # PostgreSQL refuses a time zone displacement beyond it
+
+
+def _checked_since(since: datetime) -> datetime:
+    """`since` as an aware UTC time; 422 for an offset PostgreSQL refuses or a time out of range."""
+    if timezone.is_naive(since):
+        try:
+            since = timezone.make_aware(since)
+        except (OverflowError, ValueError) as exc:
+            raise HttpError(422, _("Tham số since nằm ngoài khoảng thời gian hợp lệ.")) from exc
+    offset = since.utcoffset()
+    if offset is None or abs(offset) > MAX_UTC_OFFSET:
+        raise HttpError(422, _("Múi giờ của tham số since phải trong khoảng từ -15:59 đến +15:59."))
+    try:
+        return since.astimezone(UTC)
+    except OverflowError as exc:
+        raise HttpError(422, _("Tham số since nằm ngoài khoảng thời gian hợp lệ.")) from exc
 
 
 @router.get(
@@ -42,8 +61,8 @@ def feed(
     token = request.auth  # type: ignore[attr-defined]
     if hit(request, "partner-feed", getattr(settings, "PARTNER_FEED_RATE", "60/m"), key=token.prefix):
         return too_many_requests(request)
-    if since is not None and timezone.is_naive(since):
-        since = timezone.make_aware(since)
+    if since is not None:
+        since = _checked_since(since)
     now = timezone.now()
     text, count = feeds.render(fmt, since, now)
     partners.log_access(token, feed=fmt, since=since, items=count, request=request)
