@@ -169,6 +169,8 @@ PERIODIC_TASKS: dict[str, int] = {
     # Intake enqueues nothing: this sweep suggests a category and priority for every report still without one.
     "toandan.triage.tasks.suggest_pending": 30,
     "toandan.core.tasks.prune_task_results": 24 * 3600,
+    # Evidence files a killed process wrote before its report's transaction committed (older than an hour).
+    "toandan.reports.tasks.remove_orphan_evidence": 3600,
 }
 
 # A database outage answers 503 with this Retry-After (toandan.core.errors.database_unavailable).

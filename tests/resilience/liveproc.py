@@ -11,6 +11,8 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -170,3 +172,39 @@ class DbProxy:
         self.closing = True
         self.cut()
         self.listener.close()
+
+
+def serve_command(port: int, *args: str) -> list[str]:
+    return [sys.executable, "-m", "toandan.cli", "serve", "--port", str(port), "--threads", "4", *args]
+
+
+def live_env(var_dir: Path, db_port: int | None = None, **extra: str) -> dict[str, str]:
+    """The environment of a real server for the load experiments (tests/resilience/live_settings.py)."""
+    env = child_env(var_dir, db_port, **extra)
+    env["DJANGO_SETTINGS_MODULE"] = "live_settings"
+    env["PYTHONPATH"] = f"{Path(__file__).resolve().parent}{os.pathsep}{env['PYTHONPATH']}"
+    env["MEDIA_ROOT"] = str(var_dir / "media")
+    return env
+
+
+def answers(url: str) -> int | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - 127.0.0.1 only
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except OSError:
+        return None
+
+
+def child(serve_pid: int, marker: str) -> int | None:
+    found = [pid for pid in children(serve_pid) if marker in command_line(pid)]
+    return found[0] if found else None
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"

@@ -6,39 +6,14 @@ import os
 import signal
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
-from liveproc import ROOT, child_env, children, command_line, free_port, stop, wait_until
+from liveproc import ROOT, alive, answers, child, child_env, children, free_port, stop, wait_until
 
 from toandan.core.models import WorkerHeartbeat
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def answers(url: str) -> int | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - 127.0.0.1 only
-            return response.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
-    except OSError:
-        return None
-
-
-def child(serve_pid: int, marker: str) -> int | None:
-    found = [pid for pid in children(serve_pid) if marker in command_line(pid)]
-    return found[0] if found else None
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
 
 
 def test_serve_restarts_a_dead_worker_and_a_dead_web_server(tmp_path: Path) -> None:
