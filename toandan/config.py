@@ -161,6 +161,7 @@ class Config:
     reporter_identity_keys: str
     worker_heartbeat_seconds: int = 15
     worker_stale_seconds: int = 90
+    log_format: str = "json"
     problems: list[str] = field(default_factory=list)
 
 
@@ -243,4 +244,5 @@ def load_config(environ: Mapping[str, str], base_dir: Path) -> Config:
         reporter_identity_keys=identity_keys,
         worker_heartbeat_seconds=env.int("WORKER_HEARTBEAT_SECONDS", 15),
         worker_stale_seconds=env.int("WORKER_STALE_SECONDS", 90),
+        log_format=env.choice("LOG_FORMAT", {"json", "text"}, "json"),
     )
