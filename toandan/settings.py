@@ -176,6 +176,8 @@ PERIODIC_TASKS: dict[str, int] = {
 
 # A database outage answers 503 with this Retry-After (toandan.core.errors.database_unavailable).
 OUTAGE_RETRY_AFTER_SECONDS = 10
+# /metrics answers the machine itself, or a scraper sending this bearer token.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

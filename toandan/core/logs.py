@@ -18,6 +18,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
+from toandan.core import metrics
+
 request_id: ContextVar[str] = ContextVar("request_id", default="")
 SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 FIELDS = ("method", "route", "status", "duration_ms")  # the extra fields a record may carry
@@ -69,6 +71,7 @@ class RequestIdMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = rid
+            metrics.observe(request.method or "", response.status_code, time.monotonic() - started)
             logger.info(
                 "request",
                 extra={
