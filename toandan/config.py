@@ -159,6 +159,9 @@ class Config:
     demo_skip_2fa: bool
     trusted_proxy_count: int
     reporter_identity_keys: str
+    worker_heartbeat_seconds: int = 15
+    worker_stale_seconds: int = 90
+    log_format: str = "json"
     problems: list[str] = field(default_factory=list)
 
 
@@ -244,4 +247,7 @@ def load_config(environ: Mapping[str, str], base_dir: Path) -> Config:
         demo_skip_2fa=demo_skip_2fa,
         trusted_proxy_count=env.int("TRUSTED_PROXY_COUNT", 0),
         reporter_identity_keys=identity_keys,
+        worker_heartbeat_seconds=env.int("WORKER_HEARTBEAT_SECONDS", 15),
+        worker_stale_seconds=env.int("WORKER_STALE_SECONDS", 90),
+        log_format=env.choice("LOG_FORMAT", {"json", "text"}, "json"),
     )

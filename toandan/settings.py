@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "toandan.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -50,6 +51,7 @@ MIDDLEWARE = [
     "toandan.core.bodylimit.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "toandan.core.middleware.RejectNulMiddleware",
     "toandan.core.middleware.PublicRateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -197,8 +199,10 @@ EMAIL_HOST_PASSWORD = CONFIG.email_host_password
 EMAIL_USE_TLS = CONFIG.email_use_tls
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-WORKER_HEARTBEAT_SECONDS = 15
-WORKER_HEARTBEAT_STALE_SECONDS = 90
+# A worker beats every WORKER_HEARTBEAT_SECONDS; one silent for WORKER_STALE_SECONDS counts as gone (/healthz)
+# and the tasks it had claimed go back to the queue.
+WORKER_HEARTBEAT_SECONDS = CONFIG.worker_heartbeat_seconds
+WORKER_HEARTBEAT_STALE_SECONDS = CONFIG.worker_stale_seconds
 REFCACHE_SECONDS = 60
 # Tasks the worker enqueues on a schedule: dotted path of a django-tasks task → interval in seconds.
 PERIODIC_TASKS: dict[str, int] = {
@@ -208,7 +212,8 @@ PERIODIC_TASKS: dict[str, int] = {
     "toandan.triage.tasks.suggest_pending": 30,
     "toandan.core.tasks.prune_task_results": 24 * 3600,
     "toandan.core.tasks.purge_expired_cache": 10 * 60,
-    "toandan.reports.tasks.remove_orphan_evidence": 6 * 3600,
+    # Evidence files a killed process wrote before its report's transaction committed (older than an hour).
+    "toandan.reports.tasks.remove_orphan_evidence": 3600,
 }
 
 # Content Security Policy on every response (django-csp): scripts and styles only from this site's static
@@ -228,6 +233,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# A database outage answers 503 with this Retry-After (toandan.core.errors.database_unavailable).
+OUTAGE_RETRY_AFTER_SECONDS = 10
+# /metrics answers the machine itself, or a scraper sending this bearer token.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -246,7 +256,12 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # One JSON object a line with the request id (toandan.core.logs); LOG_FORMAT=text for people reading.
+    "formatters": {
+        "json": {"()": "toandan.core.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": CONFIG.log_format}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"toandan": {"level": "INFO"}},
 }

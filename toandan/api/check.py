@@ -8,11 +8,12 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from pydantic import ConfigDict
 
 from toandan.core.ratelimit import hit, too_many_requests
-from toandan.indicators.check import MAX_QUERY_LENGTH, CheckError, check_one, check_text
+from toandan.indicators.check import MAX_MESSAGE_LENGTH, MAX_QUERY_LENGTH, CheckError, check_one, check_text
 
 router = Router(tags=["check"])
 
@@ -32,7 +33,11 @@ class TriageOut(Schema):
 
 
 class MessageIn(Schema):
-    text: str = ""
+    # Checked by check_text (400 with a message people understand); the schema states the same rule.
+    model_config = ConfigDict(json_schema_extra={"required": ["text"]})
+    text: str = Field(
+        "", json_schema_extra={"minLength": 1, "maxLength": MAX_MESSAGE_LENGTH, "pattern": r"\S"}
+    )
 
 
 class MessageOut(Schema):
@@ -55,7 +60,7 @@ QUERY = {
     "in": "query",
     "name": "q",
     "required": True,
-    "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH, "pattern": r"\S"},
     "description": "What the person typed: 0912 345 678, Vietcombank 0123456789, vi-du.com/abc, a@b.vn…",
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
@@ -22,6 +22,7 @@ from toandan.reports.deadlines import compute
 from toandan.reports.intake import IntakeRefused, intake
 from toandan.reports.models import Channel, PaymentMethod, Report, ReportCategory
 from toandan.reports.services import IdempotencyConflict, ReportInput
+from toandan.reports.uploads import MAX_FILES
 
 router = Router(tags=["reports"])
 MAX_IDEMPOTENCY_KEY = 100
@@ -87,7 +88,7 @@ class Receipt(Schema):
 
 
 class Message(Schema):
-    at: Any
+    at: datetime
     text: str
 
 
@@ -97,7 +98,7 @@ class StatusOut(Schema):
     status: str
     status_label: str
     outcome: str
-    received_at: Any
+    received_at: datetime
     deadline: date | None
     messages: list[Message]
 
@@ -121,15 +122,16 @@ def _parse(request: HttpRequest) -> tuple[ReportIn, list[Any]]:
             )
             payload = json.loads(raw)
             files = request.FILES.getlist("evidence")  # read by intake, after its checks
-        else:
-            payload = json.loads(request.body or b"{}")
-            files = []
-        if isinstance(payload, dict) and content_type.startswith("multipart/form-data"):
-            # Form fields are text: "true"/"false" (and 1/0, yes/no) are accepted there, nothing else.
-            for name in ("anonymous", "consent"):
-                if isinstance(payload.get(name), str) and payload[name].lower() in BOOLEAN_WORDS:
-                    payload[name] = BOOLEAN_WORDS[payload[name].lower()]
-        return ReportIn.model_validate(payload), files
+            if isinstance(payload, dict):
+                # Form fields are text: "true"/"false" (and 1/0, yes/no) are accepted there, nothing else.
+                for name in ("anonymous", "consent"):
+                    if isinstance(payload.get(name), str) and payload[name].lower() in BOOLEAN_WORDS:
+                        payload[name] = BOOLEAN_WORDS[payload[name].lower()]
+            return ReportIn.model_validate(payload), files
+        body = request.body or b"{}"
+        json.loads(body)  # not JSON: 400
+        # Strict: the types the schema states (money an integer, not `false` or "5"; consent a real boolean).
+        return ReportIn.model_validate_json(body, strict=True), []
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise HttpError(400, _("Nội dung gửi lên không phải JSON hợp lệ.")) from exc
     except ValidationError as exc:
@@ -160,10 +162,50 @@ def challenge(request: HttpRequest) -> dict[str, Any]:
     return {"challenge": antiabuse.new_challenge(), "difficulty": antiabuse.difficulty()}
 
 
+def _submission_body() -> dict[str, Any]:
+    """The request body as the OpenAPI schema states it (the view parses it itself: JSON or multipart)."""
+    fields = ReportIn.model_json_schema()
+    fields.pop("title", None)
+    multipart = {
+        "type": "object",
+        "properties": {
+            "data": {"type": "string", "description": "The JSON object above, as text"},
+            "evidence": {
+                "type": "array",
+                "items": {"type": "string", "format": "binary"},
+                "maxItems": MAX_FILES,
+            },
+        },
+        "required": ["data"],
+    }
+    return {
+        "required": True,
+        "content": {"application/json": {"schema": fields}, "multipart/form-data": {"schema": multipart}},
+    }
+
+
+IDEMPOTENCY_KEY = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "schema": {"type": "string", "maxLength": MAX_IDEMPOTENCY_KEY},
+    "description": "Any unique text: a retry with the same key and body replays the first answer (201); "
+    "the same key with another body answers 409.",
+}
+REPORT_KEY = {
+    "in": "header",
+    "name": "X-Report-Key",
+    "required": True,
+    "schema": {"type": "string", "maxLength": 100},
+    "description": "The secret key given with the tracking code when the report was submitted.",
+}
+
+
 @router.post(
     "/reports",
     response={201: Receipt, 400: ErrorOut, 409: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     summary="Submit a report",
+    openapi_extra={"requestBody": _submission_body(), "parameters": [IDEMPOTENCY_KEY]},
 )
 def submit(request: HttpRequest) -> Status:
     body, files = _parse(request)
@@ -218,7 +260,10 @@ def submit(request: HttpRequest) -> Status:
 
 
 @router.get(
-    "/reports/{code}", response={200: StatusOut, 404: ErrorOut}, summary="Follow a report (X-Report-Key)"
+    "/reports/{code}",
+    response={200: StatusOut, 404: ErrorOut},
+    summary="Follow a report (X-Report-Key)",
+    openapi_extra={"parameters": [REPORT_KEY]},
 )
 def follow(request: HttpRequest, code: str) -> dict[str, Any]:
     normalized = codes.normalize_code(code)

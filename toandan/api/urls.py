@@ -7,12 +7,11 @@ Each module of this package that defines `router` (one per app: orgs.py, reports
 import importlib
 import pkgutil
 
-from ninja import NinjaAPI
-
 import toandan.api
 from toandan.api.errors import install_error_handlers
+from toandan.api.openapi import ToanDanAPI
 
-api = NinjaAPI(
+api = ToanDanAPI(
     title="Toàn Dân API",
     version="1",
     description="Public and partner API of the Toàn Dân platform.",

@@ -127,3 +127,13 @@ class PeriodicRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.last_run:%Y-%m-%d %H:%M}"
+
+
+class EffectDone(models.Model):
+    """An effect outside the database (an e-mail sent) that happened once, so a task run again skips it."""
+
+    key = models.CharField(max_length=200, unique=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.at:%Y-%m-%d %H:%M}"

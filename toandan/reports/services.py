@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -147,6 +147,10 @@ def submit_report(
             _delete(written)  # another report stored one of the same new indicators first: write it again
             if attempt == 2:
                 raise
+        except (OperationalError, InterfaceError):
+            # The connection was lost: the commit may have happened all the same (a retry with the same
+            # Idempotency-Key then finds the report), so its files stay; the orphan sweep removes them if not.
+            raise
         except BaseException:
             # Files are written before the commit; nothing of a rolled-back report may stay behind.
             _delete(written)

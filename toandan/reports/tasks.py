@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from toandan.core.effects import once
 from toandan.reports import crypto
 from toandan.reports.models import Report
 
@@ -27,7 +28,13 @@ def send_receipt(report_id: int, encrypted_key: str) -> int:
         "Dùng hai mã này tại mục “Theo dõi tố giác” để xem kết quả và bổ sung thông tin. "
         "Không chia sẻ mã bí mật."
     ) % {"code": report.code, "key": crypto.decrypt(encrypted_key)}
-    return send_mail(_("Xác nhận tiếp nhận tố giác %(code)s") % {"code": report.code}, body, None, [address])
+    # A re-run (claim recovered after a worker was killed) must not send the receipt twice.
+    with once(f"reports.receipt:{report.pk}") as first:
+        if not first:
+            return 0
+        return send_mail(
+            _("Xác nhận tiếp nhận tố giác %(code)s") % {"code": report.code}, body, None, [address]
+        )
 
 
 @task()

@@ -1,19 +1,19 @@
-"""`toandan serve`: the web server (granian, WSGI) and one background worker, stopped together."""
+"""`toandan serve`: the web server (granian, WSGI) and one background worker, kept running together: a child
+that dies is restarted (toandan.core.supervisor); Ctrl+C or SIGTERM stops both."""
 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from toandan.core.supervisor import Child, Supervisor
+
 
 class Command(BaseCommand):
-    help = "Start the web server and a background worker; Ctrl+C stops both."
+    help = "Start the web server and a background worker, restart either if it dies; Ctrl+C stops both."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -42,31 +42,20 @@ class Command(BaseCommand):
             "--log-level",
             "warning",
         ]
-        procs = [subprocess.Popen(web)]  # noqa: S603
+        children = [Child("web", web)]
         if not options["no_worker"]:
-            procs.append(
-                subprocess.Popen([sys.executable, "-m", "toandan.cli", "worker", "--verbosity", "0"])
-            )  # noqa: S603
+            children.append(
+                Child(
+                    "worker",
+                    [sys.executable, "-m", "toandan.cli", "worker", "--verbosity", "0", "--no-reload"],
+                )
+            )
         self.stdout.write(self.style.SUCCESS(f"Toàn Dân: http://{options['host']}:{options['port']}/"))
         self.stdout.write("Dừng: Ctrl+C")
+        self.stdout.flush()
 
-        def stop(signum: int, frame: Any) -> None:
-            for proc in procs:
-                if proc.poll() is None:
-                    proc.terminate()
+        def say(line: str) -> None:
+            self.stdout.write(line)
+            self.stdout.flush()
 
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
-        try:
-            while all(proc.poll() is None for proc in procs):
-                time.sleep(0.5)
-        finally:
-            stop(signal.SIGTERM, None)
-            for proc in procs:
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-        codes = [proc.returncode for proc in procs]
-        if any(code not in (0, -signal.SIGTERM, -signal.SIGINT) for code in codes):
-            sys.exit(1)
+        Supervisor(children, say=say).run()
