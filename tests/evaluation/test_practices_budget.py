@@ -7,6 +7,7 @@ import io
 
 import pytest
 from docx import Document
+from evaluation_world import COMMUNE_A, World
 from openpyxl import load_workbook
 
 from toandan.accounts.models import User
@@ -15,8 +16,6 @@ from toandan.evaluation.models import BudgetLine, Practice, Spending
 from toandan.evaluation.services.budget import budget_summary, record_spending, set_estimate
 from toandan.evaluation.services.metrics import define_metric, set_target
 from toandan.orgs.models import Unit
-
-from evaluation_world import COMMUNE_A, World
 
 pytestmark = pytest.mark.django_db
 
