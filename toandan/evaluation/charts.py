@@ -85,7 +85,8 @@ def tile_grid(
     width, height = columns * (size + gap), rows * (size + gap)
     top = max([_num(v) for _k, _n, v in tiles] + [0])
     parts = [
-        f'<svg id="{escape(chart_id)}" class="chart tiles" viewBox="0 0 {width} {height}" role="img" '
+        # "group", not "img": the tiles inside are links, which an image may not contain
+        f'<svg id="{escape(chart_id)}" class="chart tiles" viewBox="0 0 {width} {height}" role="group" '
         f'aria-labelledby="{escape(chart_id)}-t" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{escape(chart_id)}-t">{escape(title)}</title>'
     ]
