@@ -5,6 +5,9 @@ on time). Each returns the queryset of what it counts, so every figure can be op
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
@@ -45,7 +48,32 @@ def reports_received_by_commune(window: Window) -> dict[int, int]:
     return {r["commune"]: r["n"] for r in rows}
 
 
+# One dashboard asks for the same window's resolved reports several times (figure, trend, ranking): within
+# `memo()` the rows are computed once per window and unit.
+_memo: ContextVar[dict | None] = ContextVar("evaluation_resolved_memo", default=None)
+
+
+@contextmanager
+def memo() -> Iterator[None]:
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
 def resolved_in_time_rows(window: Window, unit: Unit | None = None) -> list[tuple[int, int | None]]:
+    cache = _memo.get()
+    key = (window.starts_on, window.ends_on, unit.pk if unit else None)
+    if cache is not None and key in cache:
+        return cache[key]
+    rows = _resolved_in_time_rows(window, unit)
+    if cache is not None:
+        cache[key] = rows
+    return rows
+
+
+def _resolved_in_time_rows(window: Window, unit: Unit | None = None) -> list[tuple[int, int | None]]:
     """(report id, commune id) of reports resolved in the window no later than their final legal deadline
     (the deadline rules of reports.deadlines, over each report's history: two queries whatever the count)."""
     start, end = window.bounds
