@@ -109,7 +109,7 @@ rows AS (
     SELECT g,
            timestamptz %(start)s + ((g * 7919) %% (%(days)s * 1440)) * interval '1 minute' AS received_at,
            (g * 31) %% 100 < 20 AS resolved
-    FROM generate_series(%(first)s, %(last)s) AS g
+    FROM generate_series(%(first)s::bigint, %(last)s::bigint) AS g
 )
 INSERT INTO reports_report (code, key_hash, category_id, description, commune_id, outside_province,
     money_lost, payment_method, identifiers_text, anonymous, channel, received_at, status, track, outcome,
@@ -159,6 +159,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--profile", action="store_true", help="where one dashboard request spends time")
     args = parser.parse_args()
     admin_url, url = bench_database(os.environ.get("DATABASE_URL", ""))
     name = urlparse(url).path.lstrip("/")
@@ -176,6 +177,13 @@ def main() -> None:
             print(f"{size:,} reports loaded ({time.perf_counter() - t0:.0f} s)")
             client.get(dashboard)  # warm-up
             client.get("/bench/bare")
+            if args.profile:
+                import cProfile
+                import pstats
+
+                profiler = cProfile.Profile()
+                profiler.runcall(client.get, dashboard)
+                pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
             page, queries = measure(client, dashboard, args.rounds)
             bare, bare_queries = measure(client, "/bench/bare", args.rounds * 4)
             print(

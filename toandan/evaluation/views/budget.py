@@ -14,7 +14,7 @@ from toandan.evaluation.models import BudgetLine
 from toandan.evaluation.permissions import can_manage, require_manager
 from toandan.evaluation.selection import select
 from toandan.evaluation.services.budget import budget_summary, record_spending, set_estimate
-from toandan.evaluation.views.common import report_error, visible_plan
+from toandan.evaluation.views.common import visible_plan
 
 
 @staff_required
@@ -49,7 +49,7 @@ def budget(request: HttpRequest, pk: int) -> HttpResponse:
                         request=request,
                     )
             except ValidationError as exc:
-                report_error(request, exc)
+                form.add_error(None, exc)
             else:
                 messages.success(request, _("Đã lưu."))
                 return redirect("evaluation:budget", pk=plan.pk)

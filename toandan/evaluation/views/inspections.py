@@ -50,7 +50,7 @@ def inspections(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("evaluation:inspection", pk=inspection.pk)
             except ValidationError as exc:
-                report_error(request, exc)
+                form.add_error(None, exc)
     rows = (
         Inspection.objects.visible_to(request.user)  # type: ignore[attr-defined]
         .filter(template__plan=plan)

@@ -17,7 +17,7 @@ from toandan.evaluation.permissions import can_manage, dashboard_unit
 from toandan.evaluation.selection import select
 from toandan.evaluation.services.metrics import define_metric, set_target
 from toandan.evaluation.values import value_of
-from toandan.evaluation.views.common import report_error, visible_plan
+from toandan.evaluation.views.common import visible_plan
 from toandan.plans.models import Plan
 
 PAGE_SIZE = 50
@@ -68,7 +68,7 @@ def metrics(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                     messages.success(request, _("Đã lưu mục tiêu."))
             except ValidationError as exc:
-                report_error(request, exc)
+                form.add_error(None, exc)
             else:
                 return redirect("evaluation:metrics", pk=plan.pk)
     context = {

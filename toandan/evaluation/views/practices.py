@@ -29,7 +29,7 @@ def practices(request: HttpRequest, pk: int) -> HttpResponse:
                     plan=plan, **form.cleaned_data, actor=request.user, request=request
                 )
             except ValidationError as exc:
-                report_error(request, exc)
+                form.add_error(None, exc)
             else:
                 messages.success(request, _("Đã ghi nhận mô hình."))
                 return redirect("evaluation:practice", pk=practice.pk)
