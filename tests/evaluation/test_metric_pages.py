@@ -52,3 +52,20 @@ def test_define_metric_and_target(seed_plan: Plan, provincial_officer: User, ste
     )
     assert response.status_code == 403
     assert Metric.objects.count() == 1
+
+
+def test_citizens_and_anonymous_are_kept_out(seed_plan: Plan, citizen: User) -> None:
+    from django.test import Client
+
+    urls = [
+        "/can-bo/danh-gia/",
+        f"/can-bo/danh-gia/ke-hoach/{seed_plan.pk}/",
+        f"/can-bo/danh-gia/ke-hoach/{seed_plan.pk}/bang-dieu-khien.xlsx",
+        f"/can-bo/danh-gia/ke-hoach/{seed_plan.pk}/kinh-phi/",
+    ]
+    anonymous, signed_in = Client(), Client()
+    signed_in.force_login(citizen)
+    for url in urls:
+        response = anonymous.get(url)
+        assert response.status_code == 302 and "/dang-nhap/" in response["Location"], url
+        assert signed_in.get(url).status_code == 403, url
