@@ -25,6 +25,7 @@ from toandan.plans.models import (
     derive_status,
 )
 from toandan.plans.output.decree30 import number_line, report_symbol
+from toandan.plans.output.sections import ExtraSection, extra_sections
 from toandan.plans.reporting import expected_reporters, window_bounds
 
 
@@ -103,6 +104,7 @@ class Consolidated:
     counts: Counter[str]
     signature: Signature
     recipients: list[str]
+    extra: list[ExtraSection] = field(default_factory=list)
 
     @property
     def number_text(self) -> str:
@@ -207,6 +209,7 @@ def build_consolidated(
         counts=counts,
         signature=signature or Signature(position=plan.signer_position, name=plan.signer),
         recipients=recipients or [],
+        extra=extra_sections(plan, span, user),
     )
 
 

@@ -13,8 +13,9 @@ from docx.shared import Cm
 
 from toandan.plans.output import decree30 as d30
 from toandan.plans.output.consolidated import Consolidated, ReportLine, TaskSection
+from toandan.plans.output.sections import ExtraSection
 
-ROMAN = ["I", "II", "III", "IV", "V"]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
 def _header(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type]
@@ -147,6 +148,20 @@ def _summary(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type
         _para(doc, f"- {name}: {_number(value)}.")
 
 
+def _extra_writer(extra: ExtraSection):  # type: ignore[no-untyped-def]
+    def write(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type]
+        for text in extra.paragraphs:
+            _para(doc, text)
+        if extra.head:
+            _table(doc, extra.head, [[_cell(v) for v in row] for row in extra.rows])
+
+    return write
+
+
+def _cell(value: object) -> str:
+    return _number(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)
+
+
 def _recipients(c: Consolidated) -> list[str]:
     lines = [line.strip().lstrip("-– ").rstrip(";.") for line in c.recipients if line.strip()]
     if not any(line.startswith("Lưu") for line in lines):
@@ -200,6 +215,8 @@ def render_docx(c: Consolidated) -> bytes:
     if c.span.period is not None:
         parts.append((_("BÁO CÁO ĐỊNH KỲ CỦA CÁC ĐƠN VỊ"), _reports))
     parts.append((_("ĐÁNH GIÁ CHUNG"), _summary))
+    for extra in c.extra:
+        parts.append((extra.title, _extra_writer(extra)))
     for numeral, (heading, write) in zip(ROMAN, parts, strict=False):
         _para(doc, f"{numeral}. {heading}", bold=True)
         write(doc, c)

@@ -56,6 +56,9 @@ def render_xlsx(c: Consolidated) -> bytes:
     ]
     summary += [[name, total] for name, total in zip(c.indicators, c.totals, strict=True)]
     _sheet(book, _("Tổng hợp"), [_("Mục"), _("Giá trị")], summary)
+    for extra in c.extra:
+        if extra.head:
+            _sheet(book, extra.title[:31], extra.head, extra.rows)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

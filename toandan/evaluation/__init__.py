@@ -1,0 +1,1 @@
+"""Evaluation of the movement: indicators with targets, inspections, model practices, budget, dashboards."""

@@ -1,0 +1,1 @@
+"""Staff pages of the evaluation app, one module per subject."""
