@@ -25,6 +25,7 @@ from .header import (
     read_header,
     read_title,
 )
+from .layout import layout_tasks, plan_horizon
 from .outline import Node, build_outline, node_text, section_label
 from .tables import MARKER, extract_tables, table_tasks
 from .tasks import Context, node_ref, organisation_clauses, section_tasks, unit_tasks
@@ -164,19 +165,24 @@ def _read_front(lines: list[str], heading: int, flat: str) -> tuple[PlanDraft, l
 def _read_body(draft: PlanDraft, root: Node, ctx: Context) -> list[tuple[Node, str]]:
     """Sections, tasks, budget and organisation clauses of the outline; returns the organisation sections."""
     organisation: list[tuple[Node, str]] = []
+    working: list[tuple[Node, str, str]] = []
     for node, ref, kind in _sections(root):
         if node is not root:
             rest = node_text(node, with_label=False).split("\n", 1)
             draft.sections.append(SectionDraft(ref, node.head, kind, rest[1] if len(rest) > 1 else ""))
         ctx.section = ref or None
-        if kind in ("tasks", "other"):
-            draft.tasks += section_tasks(node, ref, ctx, strict=kind == "other")
-        elif kind == "budget":
+        if kind in ("tasks", "other", "organisation"):
+            working.append((node, ref, kind))
+        if kind == "budget":
             draft.budget = "\n".join(node_text(node, with_label=False).split("\n")[1:]) or None
         elif kind in ("organisation", "reporting"):
             draft.organisation += organisation_clauses(node, ref)
             organisation.append((node, ref))
     ctx.section = None
+    found = layout_tasks(working, ctx, plan_horizon(draft.title))
+    draft.tasks += found.tasks
+    if found.unplaced:
+        draft.warnings.append({"code": "unplaced", "ref": None, "detail": ", ".join(found.unplaced)})
     return organisation
 
 

@@ -1,0 +1,165 @@
+"""One duty of a unit: who leads and supports it, and when, read from the duty's own words.
+
+Conventions (../shared/docs/PLAN-TASKS.md): a duty listed under a unit's heading is led by that unit, unless it
+opens with "Phối hợp (với) Y …" where Y is a specific body — then Y leads and the heading's unit supports; a
+generic Y ("các đơn vị liên quan") leaves the heading's unit in the lead. "Chủ trì, phối hợp với Z" makes Z
+support. A duty that opens with its own subject ("Sở Xây dựng phối hợp với …", "Đề nghị UBND tỉnh X …") is
+that subject's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .timeframes import TimeFrame, parse_timeframe
+from .units import UNIT_HEAD, _pieces, clean_unit, split_units
+
+__all__ = ["Duty", "generic_unit", "read_duty", "split_duties", "subject_units", "units_after"]
+
+# Words that end a list of unit names: verbs and prepositions that open the work itself.
+_STOP = re.compile(
+    r"\s(?:để|trong (?:việc|công tác|quá trình)|thực hiện|tổ chức(?! (?:chính trị|xã hội|quốc tế|hữu nghị))|"
+    r"xây dựng(?= (?:kế hoạch|phương án|chương trình|đề án|điều kiện|các|và|hướng dẫn|quy))|triển khai|"
+    r"tham mưu|nghiên cứu|rà soát|kiểm tra|đôn đốc|hướng dẫn|tuyên truyền|truyền thông|tích hợp|về việc|"
+    r"về|theo|nhằm|đảm bảo|bảo đảm|cung cấp|vận hành|xử lý|giải quyết|quản lý|chỉ đạo|ban hành|thẩm định|"
+    r"tăng cường|thiết lập|tiếp nhận|bố trí|phát hiện|giám sát|lập|đẩy nhanh|huy động|xác định|cử|gửi|"
+    r"khắc phục|phân luồng|chuẩn bị|ứng phó|trình|báo cáo|tìm kiếm|đánh giá|thống nhất|tập trung|"
+    r"khẩn trương|chủ động|có trách nhiệm|chịu trách nhiệm|căn cứ|cùng|trên cơ sở|nắm|phổ biến|"
+    r"duy trì|thu gom|vệ sinh|kiểm soát|tiếp sóng|thanh|vận động|đón|phục vụ|điều tiết|đề xuất|"
+    r"tổng hợp|thường xuyên|kịp thời|hỗ trợ)\b",
+)
+_SUBJECT_VERB = re.compile(
+    r"\s(?:(?:làm\s+)?chủ trì|phối (?:hợp|với)|là (?:cơ quan|đầu mối|đơn vị)|có trách nhiệm|chịu trách nhiệm|"
+    r"căn cứ|tổ chức|thực hiện|triển khai|xây dựng|tham mưu|chỉ đạo|đôn đốc|hướng dẫn|tập trung|"
+    r"khẩn trương|chủ động|báo cáo|giám sát|xác định|theo dõi|cung cấp|bảo đảm|đảm bảo|phải|cần|"
+    r"thường xuyên|kịp thời|tiếp tục|đề nghị|yêu cầu|để)\b"
+)
+_STRONG_VERB = re.compile(r"\s(?:(?:làm\s+)?chủ trì|phối (?:hợp|với)|là (?:cơ quan|đầu mối)|có trách nhiệm)\b")
+_GENERIC = re.compile(
+    r"^(?:các\s+)?(?:cơ quan|đơn vị|địa phương|lực lượng|sở|bộ|ngành|ban|tổ chức|chính quyền|cấp)"
+    r"(?:[\s,]+(?:cơ quan|đơn vị|địa phương|sở|bộ|ngành|ban|tổ chức|đoàn thể|có|liên quan|chức năng|khác|"
+    r"thuộc|trên địa bàn|thành phố|tỉnh|huyện|xã|phường|và|địa phương|cá nhân))*$",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\s+", re.IGNORECASE)
+_COOPERATE = re.compile(r"\bphối (?:hợp|với)(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+", re.IGNORECASE)
+_LEAD_COOPERATE = re.compile(
+    r"^(?:Chủ động\s+)?(?:Phối hợp|Phối với)(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+", re.IGNORECASE
+)
+_TIME = re.compile(
+    r"\b(?:trong (?:quý|quí|tháng|năm \d|\d{1,2}/\d{4}|6 tháng|sáu tháng)|trước (?:ngày|tháng|quý|năm)|chậm nhất|"
+    r"hoàn thành (?:trong|trước)|từ (?:nay|ngày|tháng|quý)|đến hết)[^;.()]*",
+    re.IGNORECASE,
+)
+_RECURRING = re.compile(r"\b(?:thường xuyên|h[ằà]ng (?:năm|quý|tháng|tuần)|định kỳ)\b", re.IGNORECASE)
+
+
+@dataclass
+class Duty:
+    """One duty as read: lead and support as written, its time frame and the words it was read from."""
+
+    text: str
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    timeframe: TimeFrame = field(default_factory=TimeFrame)
+
+
+def generic_unit(name: str) -> bool:
+    """"các đơn vị liên quan", "các sở, ngành": a phrase that names no body in particular."""
+    return bool(_GENERIC.match(name.strip()))
+
+
+def _unit_list(text: str) -> str:
+    """The leading run of unit names in `text`: stop at the first word that opens the work."""
+    text = text.strip()
+    stop = _STOP.search(text)
+    head = text[: stop.start()] if stop else text
+    head = re.split(r"[;:.](?:\s|$)", head, maxsplit=1)[0]
+    out = ""
+    for i, piece in enumerate(_pieces(head, ",")):
+        stripped = piece.strip()
+        if i and not (UNIT_HEAD.match(stripped) or len(stripped.split()) <= 3 or stripped[:1].isupper()):
+            break
+        out = f"{out}, {stripped}" if out else stripped
+    return out
+
+
+def units_after(text: str) -> list[str]:
+    """Unit names at the start of `text` ("Sở Du lịch và các đơn vị liên quan tham mưu …")."""
+    units = split_units(_unit_list(text))
+    return [u for u in units if UNIT_HEAD.match(u) or generic_unit(u) or u[:1].isupper() or u.startswith("các")]
+
+
+def subject_units(text: str) -> tuple[list[str], str] | None:
+    """A duty that opens with its own subject: ("Sở Xây dựng phối hợp với …") → (["Sở Xây dựng"], rest)."""
+    text = _OPENING.sub("", text.strip())
+    if not UNIT_HEAD.match(text):
+        return None
+    match = _STRONG_VERB.search(text[:220]) or _SUBJECT_VERB.search(text[:220])
+    if match is None:
+        return None
+    subject = text[: match.start()].strip(" ,")
+    if not subject or len(subject.split()) > 40:
+        return None
+    units = split_units(subject)
+    if not units or not UNIT_HEAD.match(units[0]):
+        return None
+    return units, text[match.start() :].strip()
+
+
+def _timeframe(text: str, plan_date: date | None, horizon: date | None) -> TimeFrame:
+    phrases = [m.group(0) for m in _TIME.finditer(text)]
+    frame = parse_timeframe("; ".join(phrases), plan_date) if phrases else TimeFrame()
+    if frame.flagged and not (frame.start or frame.end):
+        frame = TimeFrame(raw=frame.raw, flagged=True, notes=frame.notes)
+    if _RECURRING.search(text[:160]):
+        frame.recurring = True
+        if frame.end is None and horizon is not None:
+            frame.end = horizon
+    return frame
+
+
+def read_duty(
+    text: str, owner: list[str], plan_date: date | None = None, horizon: date | None = None
+) -> Duty:
+    """Lead, support and time of one duty written under `owner` (the unit its heading names)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    lead, support = list(owner), []
+    rest = text
+    own = subject_units(text)
+    if own and (not owner or not _LEAD_COOPERATE.match(text)):
+        lead, rest = own
+        if owner and lead != owner and re.match(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\b", text, re.IGNORECASE) is None:
+            pass
+    flip = _LEAD_COOPERATE.match(rest)
+    if flip:
+        partners = units_after(rest[flip.end() :])
+        specific = [u for u in partners if not generic_unit(u)]
+        if partners and len(specific) == len(partners):
+            support, lead = lead, partners
+        else:
+            support = partners
+    else:
+        for match in _COOPERATE.finditer(rest):
+            partners = units_after(rest[match.end() :])
+            support += [u for u in partners if u not in support and u not in lead]
+            if partners:
+                break
+    return Duty(text, lead, [u for u in support if u not in lead], _timeframe(text, plan_date, horizon))
+
+
+def split_duties(text: str) -> list[str]:
+    """`;`-separated duties of one paragraph, each opening with a capital: "A …; Thực hiện …; Hướng dẫn …"."""
+    parts = [p.strip() for p in re.split(r";\s+(?=[A-ZĐÀ-Ỹ])", text) if p.strip()]
+    return parts if len(parts) > 1 else [text]
+
+
+def clean_title(text: str) -> str:
+    """Whitespace collapsed, at most 240 characters, without the list's closing punctuation."""
+    text = re.sub(r"\s+", " ", text).strip().rstrip(";,").strip()
+    return text[:240]
+
+
+__all__ += ["clean_title", "clean_unit"]
