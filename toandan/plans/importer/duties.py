@@ -28,7 +28,8 @@ _STOP = re.compile(
     r"khắc phục|phân luồng|chuẩn bị|ứng phó|trình|báo cáo|tìm kiếm|đánh giá|thống nhất|tập trung|"
     r"khẩn trương|chủ động|có trách nhiệm|chịu trách nhiệm|căn cứ|cùng|trên cơ sở|nắm|phổ biến|"
     r"duy trì|thu gom|vệ sinh|kiểm soát|tiếp sóng|thanh|vận động|đón|phục vụ|điều tiết|đề xuất|"
-    r"tổng hợp|thường xuyên|kịp thời|hỗ trợ)\b",
+    r"tổng hợp|thường xuyên|kịp thời|hỗ trợ|tổng kết|sơ kết|thúc đẩy|hoàn thiện|nâng cao|đẩy mạnh|"
+    r"tiếp tục|giúp|cấp phép|thực hiện|điều chỉnh|công bố|hoàn thành|lồng ghép|phát triển|ứng trực)\b",
 )
 _SUBJECT_VERB = re.compile(
     r"\s(?:(?:làm\s+)?chủ trì|phối (?:hợp|với)|là (?:cơ quan|đầu mối|đơn vị)|có trách nhiệm|chịu trách nhiệm|"
@@ -43,6 +44,7 @@ _GENERIC = re.compile(
     r"thuộc|trên địa bàn|thành phố|tỉnh|huyện|xã|phường|và|địa phương|cá nhân))*$",
     re.IGNORECASE,
 )
+_ADVERBIAL = re.compile(r"^(?:H[ằà]ng năm|Định kỳ|Đồng thời|Ngoài ra|Bên cạnh đó),?\s+", re.IGNORECASE)
 _OPENING = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\s+", re.IGNORECASE)
 _COOPERATE = re.compile(r"\bphối (?:hợp|với)(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+", re.IGNORECASE)
 _LEAD_COOPERATE = re.compile(
@@ -67,8 +69,9 @@ class Duty:
 
 
 def generic_unit(name: str) -> bool:
-    """"các đơn vị liên quan", "các sở, ngành": a phrase that names no body in particular."""
-    return bool(_GENERIC.match(name.strip()))
+    """"các đơn vị liên quan", "các sở, ngành", "chính quyền địa phương": no body in particular."""
+    name = name.strip()
+    return bool(_GENERIC.match(name)) or name.startswith(("các ", "chính quyền", "đơn vị", "cơ quan"))
 
 
 def _unit_list(text: str) -> str:
@@ -128,7 +131,7 @@ def read_duty(
     text = re.sub(r"\s+", " ", text).strip()
     lead, support = list(owner), []
     rest = text
-    own = subject_units(text)
+    own = subject_units(_ADVERBIAL.sub("", text))
     if own and (not owner or not _LEAD_COOPERATE.match(text)):
         lead, rest = own
         if owner and lead != owner and re.match(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\b", text, re.IGNORECASE) is None:
@@ -137,8 +140,8 @@ def read_duty(
     if flip:
         partners = units_after(rest[flip.end() :])
         specific = [u for u in partners if not generic_unit(u)]
-        if partners and len(specific) == len(partners):
-            support, lead = lead, partners
+        if specific:
+            support, lead = lead + [u for u in partners if u not in specific], specific
         else:
             support = partners
     else:

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .drafts import TaskDraft
-from .duties import clean_title, read_duty, split_duties, subject_units
+from .duties import _SUBJECT_VERB, clean_title, read_duty, split_duties, subject_units
 from .outline import BULLETS, Node, node_text
 from .responsibility import LABEL, Assignment, extract_assignment
 from .tables import MARKER
 from .tasks import Context, _collect, _has_clause, _tables_in, node_ref
 from .timeframes import TimeFrame, parse_timeframe
-from .units import looks_like_unit, split_units, unit_head
+from .units import UNIT_HEAD, looks_like_unit, split_units, unit_head
 
 __all__ = ["LayoutResult", "layout_tasks"]
 
@@ -42,6 +42,9 @@ _ROLE = re.compile(
 )
 
 
+_NOT_UNIT = re.compile(r"^(?:Ban hành|Báo cáo|Bảo đảm|Bảo vệ|Nhà nước|Các (?:hoạt động|nội dung|nhiệm vụ|giải pháp))")
+
+
 @dataclass
 class LayoutResult:
     """Tasks found, and the refs of items that looked like work but named no unit and no date."""
@@ -53,7 +56,7 @@ class LayoutResult:
 def _heading_units(node: Node) -> tuple[list[str], str] | None:
     """The unit an item's heading names, and the text after it ("Sở Y tế: chủ trì …" → rest)."""
     head = node.head.strip()
-    found = unit_head(head)
+    found = unit_head(head) or _bare_unit_heading(node)
     if found is None:
         return None
     unit, rest = found
@@ -64,9 +67,31 @@ def _heading_units(node: Node) -> tuple[list[str], str] | None:
     return units, rest
 
 
+def _bare_unit_heading(node: Node) -> tuple[str, str] | None:
+    """"6. Sở Xây dựng và các sở, ngành liên quan" over a list of duties: a longer unit heading."""
+    if not node.children and len(node.paras) < 2:
+        return None
+    head = re.sub(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\s+", "", node.head.strip()).rstrip(" .:")
+    if not head or re.search(r"[.;:]", head) or len(head.split()) > 30 or _NOT_UNIT.match(head):
+        return None
+    if _SUBJECT_VERB.search(" " + head) or not UNIT_HEAD.match(head):
+        return None
+    units = split_units(head)
+    if not units or not looks_like_unit(units[0], 30):
+        return None
+    return head, ""
+
+
 def _subject_heading(node: Node) -> tuple[list[str], str] | None:
-    """An item that opens with its subject: "Sở Xây dựng là cơ quan chủ trì, …" (not a colon heading)."""
-    own = subject_units(node.head)
+    """An item that opens with its subject ("Sở Xây dựng là cơ quan chủ trì, …"), or a lead-in naming it
+    ("Để …, Đảng đoàn Quốc hội xác định những nhiệm vụ sau:")."""
+    head = node.head.strip()
+    own = subject_units(head)
+    if own is None and head.endswith(":"):
+        for match in re.finditer(r",\s+", head):
+            own = subject_units(head[match.end() :])
+            if own is not None:
+                break
     if own is None or not looks_like_unit(own[0][0], 25):
         return None
     return own
@@ -148,42 +173,39 @@ class _Walker:
         heading = _heading_units(node)
         if heading is not None:
             return self.unit_item(node, ref, heading[0], heading[1])
-        subject = _subject_heading(node)
-        if subject is not None and not any(c.style not in BULLETS for c in node.children):
-            return self.unit_item(node, ref, subject[0], node.head)
-        if _has_clause(node):
-            tasks = _collect(node, ref, Assignment(), self.ctx)
-            return self._own_bullets(node, ref, tasks)
         children = [c for c in node.children if c.style not in BULLETS]
+        bullets = [c for c in node.children if c.style in BULLETS]
+        subject = _subject_heading(node)
+        if subject is not None and not children:
+            return self.unit_item(node, ref, subject[0], node.head)
         if children:
-            tasks: list[TaskDraft] = []
+            tasks = self._bullet_tasks(bullets, ref, owner or [])
             for child in children:
                 tasks += self.item(child, node_ref(child, ref), owner)
             return tasks
         if owner:
             return self.unit_item(node, ref, owner, node.head)
-        text = node_text(node, with_label=False).replace("\n", " ")
-        bullets = [c for c in node.children if c.style in BULLETS]
-        own = self._bullet_tasks(bullets, ref)
+        own = self._bullet_tasks(bullets, ref, [])
+        if own and _has_clause(node) and len(own) < len(bullets):
+            merged = _collect(node, ref, Assignment(), self.ctx)
+            return merged + own
         if own:
             return own
+        if _has_clause(node):
+            return _collect(node, ref, Assignment(), self.ctx)
         if _has_date(node.head):
-            task = self.task(ref, node.head, [], source="item")
-            return [task]
-        if text.strip() and self.report_unplaced:
+            return [self.task(ref, node.head, [], source="item")]
+        if node_text(node, with_label=False).strip() and self.report_unplaced:
             self.result.unplaced.append(ref)
         return []
 
-    def _bullet_tasks(self, bullets: list[Node], ref: str) -> list[TaskDraft]:
+    def _bullet_tasks(self, bullets: list[Node], ref: str, owner: list[str]) -> list[TaskDraft]:
         """Bullets of an activity that name their own unit are tasks of their own."""
         tasks = []
         for k, bullet in enumerate(bullets, 1):
             text = node_text(bullet, with_label=False).replace("\n", " ")
             if subject_units(text) is not None:
-                tasks.append(self.task(f"{ref}[-{k}]", text, [], source="item"))
-        return tasks
-
-    def _own_bullets(self, node: Node, ref: str, tasks: list[TaskDraft]) -> list[TaskDraft]:
+                tasks += self.duties(f"{ref}[-{k}]", text, owner)
         return tasks
 
     def section(self, section: Node, ref: str) -> list[TaskDraft]:
