@@ -21,7 +21,7 @@ __all__ = ["Duty", "generic_unit", "read_duty", "split_duties", "subject_units",
 # Words that end a list of unit names: verbs and prepositions that open the work itself.
 _STOP = re.compile(
     r"\s(?:để|trong (?:việc|công tác|quá trình)|thực hiện|tổ chức(?! (?:chính trị|xã hội|quốc tế|hữu nghị))|"
-    r"xây dựng(?= (?:kế hoạch|phương án|chương trình|đề án|điều kiện|các|và|hướng dẫn|quy))|triển khai|"
+    r"xây dựng(?! công trình| dân dụng)|triển khai|"
     r"tham mưu|nghiên cứu|rà soát|kiểm tra|đôn đốc|hướng dẫn|tuyên truyền|truyền thông|tích hợp|về việc|"
     r"về|theo|nhằm|đảm bảo|bảo đảm|cung cấp|vận hành|xử lý|giải quyết|quản lý|chỉ đạo|ban hành|thẩm định|"
     r"tăng cường|thiết lập|tiếp nhận|bố trí|phát hiện|giám sát|lập|đẩy nhanh|huy động|xác định|cử|gửi|"
@@ -33,7 +33,8 @@ _STOP = re.compile(
 )
 _SUBJECT_VERB = re.compile(
     r"\s(?:(?:làm\s+)?chủ trì|phối (?:hợp|với)|là (?:cơ quan|đầu mối|đơn vị)|có trách nhiệm|chịu trách nhiệm|"
-    r"căn cứ|tổ chức|thực hiện|triển khai|xây dựng|tham mưu|chỉ đạo|đôn đốc|hướng dẫn|tập trung|"
+    r"căn cứ|tổ chức(?! (?:chính trị|xã hội|quốc tế|hữu nghị|hội|đoàn thể|phi chính phủ|tín dụng|kinh tế))|"
+    r"thực hiện|triển khai|xây dựng(?! công trình| dân dụng)|tham mưu|chỉ đạo|đôn đốc|hướng dẫn|tập trung|"
     r"khẩn trương|chủ động|báo cáo|giám sát|xác định|theo dõi|cung cấp|bảo đảm|đảm bảo|phải|cần|"
     r"thường xuyên|kịp thời|tiếp tục|đề nghị|yêu cầu|để)\b"
 )
@@ -155,7 +156,12 @@ def read_duty(
 
 def split_duties(text: str) -> list[str]:
     """`;`-separated duties of one paragraph, each opening with a capital: "A …; Thực hiện …; Hướng dẫn …"."""
-    parts = [p.strip() for p in re.split(r";\s+(?=[A-ZĐÀ-Ỹ])", text) if p.strip()]
+    parts: list[str] = []
+    for piece in re.split(r";\s+", text):
+        if parts and not piece[:1].isupper():
+            parts[-1] += "; " + piece
+        elif piece.strip():
+            parts.append(piece.strip())
     return parts if len(parts) > 1 else [text]
 
 

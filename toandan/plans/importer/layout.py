@@ -42,6 +42,11 @@ _ROLE = re.compile(
 )
 
 
+# "Cơ quan chỉ đạo: …", "Đơn vị chủ trì thực hiện: …": who organises the plan, not a unit's duties.
+_ROLE_LABEL = re.compile(
+    r"^(?:Cơ quan|Đơn vị|Danh nghĩa)\s+(?:chỉ đạo|chủ trì|phối hợp|thực hiện|thường trực|tổ chức)[^:]{0,30}:",
+    re.IGNORECASE,
+)
 _NOT_UNIT = re.compile(r"^(?:Ban hành|Báo cáo|Bảo đảm|Bảo vệ|Nhà nước|Các (?:hoạt động|nội dung|nhiệm vụ|giải pháp))")
 
 
@@ -56,6 +61,8 @@ class LayoutResult:
 def _heading_units(node: Node) -> tuple[list[str], str] | None:
     """The unit an item's heading names, and the text after it ("Sở Y tế: chủ trì …" → rest)."""
     head = node.head.strip()
+    if LABEL.match(head) or _ROLE_LABEL.match(head):
+        return None
     found = unit_head(head) or _bare_unit_heading(node)
     if found is None:
         return None

@@ -236,6 +236,12 @@ class _Builder:
             self.blank = True
             return
         line = line.strip()
+        if self._continues(line):
+            node = self.stack[-1]
+            node.paras[-1] = _join(node.paras[-1], line)
+            self.blank = False
+            self.last_line = line
+            return
         if not line.startswith(MARKER) and self._open(line):
             pass
         else:
@@ -246,6 +252,15 @@ class _Builder:
                 node.paras.append(line)
         self.blank = False
         self.last_line = line
+
+    def _continues(self, line: str) -> bool:
+        """A "- " that only wraps a hyphenated name ("Festival Thăng Long\n- Hà Nội") continues the line."""
+        node = self.stack[-1]
+        if self.wrap_width is None or not node.paras or self.blank or not re.match(r"^[-–]\s", line):
+            return False
+        previous = node.paras[-1].rstrip()
+        long_line = len(self.last_line) >= 0.85 * self.wrap_width
+        return long_line and previous[-1:] not in ".;:!?" and previous.count("“") > previous.count("”")
 
     def _owner(self, line: str) -> Node:
         """Labelled bullet lines ("- Đơn vị chủ trì: …") belong to the item above the bullet list."""
