@@ -113,8 +113,12 @@ def subject_units(text: str) -> tuple[list[str], str] | None:
     return units, text[match.start() :].strip()
 
 
-def _timeframe(text: str, plan_date: date | None, horizon: date | None) -> TimeFrame:
+def _timeframe(text: str, plan_date: date | None, horizon: date | None, dated: bool = False) -> TimeFrame:
     phrases = [m.group(0) for m in _TIME.finditer(text)]
+    if not phrases and dated:
+        # A schedule item ("Tựu trường: Ngày 26/8/2024 …"): its first date that is not a citation's.
+        day = re.search(r"(?<!/)(?<![A-ZĐ]\s)\b[Nn]gày\s+\d{1,2}/\d{1,2}/\d{4}", text)
+        phrases = [day.group(0)] if day and not re.search(r"\bsố\s+\S+\s*$", text[: day.start()]) else []
     frame = parse_timeframe("; ".join(phrases), plan_date) if phrases else TimeFrame()
     if frame.flagged and not (frame.start or frame.end):
         frame = TimeFrame(raw=frame.raw, flagged=True, notes=frame.notes)
@@ -151,7 +155,8 @@ def read_duty(
             support += [u for u in partners if u not in support and u not in lead]
             if partners:
                 break
-    return Duty(text, lead, [u for u in support if u not in lead], _timeframe(text, plan_date, horizon))
+    frame = _timeframe(text, plan_date, horizon, dated=not lead)
+    return Duty(text, lead, [u for u in support if u not in lead], frame)
 
 
 def split_duties(text: str) -> list[str]:

@@ -105,7 +105,7 @@ def _subject_heading(node: Node) -> tuple[list[str], str] | None:
 
 
 def _has_date(text: str) -> bool:
-    return bool(re.search(r"\b(?:ngày\s+\d{1,2}/\d{1,2}|trước ngày|tháng\s+\d{1,2}/\d{4}|quý\s+[IV1-4]+)", text))
+    return bool(re.search(r"\b(?:[Nn]gày\s+\d{1,2}/\d{1,2}|trước ngày|tháng\s+\d{1,2}/\d{4}|quý\s+[IV1-4]+)", text))
 
 
 class _Walker:
@@ -207,15 +207,17 @@ class _Walker:
         return []
 
     def _bullet_tasks(self, bullets: list[Node], ref: str, owner: list[str]) -> list[TaskDraft]:
-        """Bullets of an activity that name their own unit are tasks of their own."""
+        """Bullets of an activity that name their own unit or their own date are tasks of their own."""
         tasks = []
         for k, bullet in enumerate(bullets, 1):
             text = node_text(bullet, with_label=False).replace("\n", " ")
-            if subject_units(text) is not None:
+            if subject_units(text) is not None or _has_date(text):
                 tasks += self.duties(f"{ref}[-{k}]", text, owner)
         return tasks
 
     def section(self, section: Node, ref: str) -> list[TaskDraft]:
+        if section.style == "dieu" and (heading := _heading_units(section)) is not None:
+            return self.unit_item(section, ref, heading[0], heading[1])  # "Điều 2. Giao Giám đốc Sở …"
         tasks = _tables_in(section, ref, self.ctx)
         children = list(section.children)
         closing = _closing_paragraph(children)

@@ -33,7 +33,7 @@ from .textprep import prepare_lines
 
 __all__ = ["parse_plan", "section_kind"]
 
-_SECTION_STYLES = ("roman", "phan", "upper")
+_SECTION_STYLES = ("roman", "phan", "upper", "dieu")
 _TASK_WORDS = re.compile(r"NHIỆM VỤ|NỘI DUNG|GIẢI PHÁP|HOẠT ĐỘNG|CÔNG VIỆC|CHƯƠNG TRÌNH|BIỆN PHÁP")
 
 
@@ -208,11 +208,12 @@ def parse_plan(text: str) -> PlanDraft:
     flat = "\n".join(line for line in lines if not line.startswith(MARKER))
     flat += "\n" + "\n".join(" ".join(row) for table in tables for row in table.rows)
     heading = next((i for i, line in enumerate(lines) if PLAN_HEADING.match(line.strip())), None)
+    inline = heading is None and (heading := _inline_plan(lines)) is not None
     if heading is None:
         raise PlanImportError("not_a_plan")
     draft, decision_closing, body_start = _read_front(lines, heading, flat)
     body_end, appendix = _segments(lines, body_start)
-    root = build_outline(lines[body_start:body_end])
+    root = build_outline(lines[body_start:body_end], articles=inline)
     draft.intro = "\n".join(p for p in root.paras if not p.startswith(MARKER))
     draft.directive = _directive(draft.title, root.paras)
     ctx = Context(plan_date=draft.date, tables=tables)
@@ -230,6 +231,16 @@ def parse_plan(text: str) -> PlanDraft:
         draft.signer = draft.signer or signer
     _warn(draft)
     return draft
+
+
+def _inline_plan(lines: list[str]) -> int | None:
+    """A decision that issues a plan written in its own articles ("Điều 1. Ban hành Kế hoạch … : 1. …")."""
+    decision = next((i for i, line in enumerate(lines) if DECISION_HEADING.match(line.strip())), None)
+    if decision is None:
+        return None
+    title = " ".join(line.strip() for line in lines[decision + 1 : decision + 6]).upper()
+    articles = [line for line in lines[decision:] if re.match(r"^Điều\s+1\s*[.:]", line.strip())]
+    return decision if "KẾ HOẠCH" in title and articles else None
 
 
 def _warn(draft: PlanDraft) -> None:
