@@ -21,7 +21,7 @@ __all__ = ["Duty", "generic_unit", "read_duty", "split_duties", "subject_units",
 # Words that end a list of unit names: verbs and prepositions that open the work itself.
 _STOP = re.compile(
     r"\s(?:để|trong (?:việc|công tác|quá trình)|thực hiện|tổ chức(?! (?:chính trị|xã hội|quốc tế|hữu nghị))|"
-    r"xây dựng(?! công trình| dân dụng)|triển khai|"
+    r"(?<!đầu tư\s)xây dựng(?! công trình| dân dụng)|triển khai|"
     r"tham mưu|nghiên cứu|rà soát|kiểm tra|đôn đốc|hướng dẫn|tuyên truyền|truyền thông|tích hợp|về việc|"
     r"về|theo|nhằm|đảm bảo|bảo đảm|cung cấp|vận hành|xử lý|giải quyết|quản lý|chỉ đạo|ban hành|thẩm định|"
     r"tăng cường|thiết lập|tiếp nhận|bố trí|phát hiện|giám sát|lập|đẩy nhanh|huy động|xác định|cử|gửi|"
@@ -34,7 +34,7 @@ _STOP = re.compile(
 _SUBJECT_VERB = re.compile(
     r"\s(?:(?:làm\s+)?chủ trì|phối (?:hợp|với)|là (?:cơ quan|đầu mối|đơn vị)|có trách nhiệm|chịu trách nhiệm|"
     r"căn cứ|tổ chức(?! (?:chính trị|xã hội|quốc tế|hữu nghị|hội|đoàn thể|phi chính phủ|tín dụng|kinh tế))|"
-    r"thực hiện|triển khai|xây dựng(?! công trình| dân dụng)|tham mưu|chỉ đạo|đôn đốc|hướng dẫn|tập trung|"
+    r"thực hiện|triển khai|(?<!đầu tư\s)xây dựng(?! công trình| dân dụng)|tham mưu|chỉ đạo|đôn đốc|hướng dẫn|tập trung|"
     r"khẩn trương|chủ động|báo cáo|giám sát|xác định|theo dõi|cung cấp|bảo đảm|đảm bảo|phải|cần|"
     r"thường xuyên|kịp thời|tiếp tục|đề nghị|yêu cầu|để)\b"
 )
@@ -45,9 +45,12 @@ _GENERIC = re.compile(
     r"thuộc|trên địa bàn|thành phố|tỉnh|huyện|xã|phường|và|địa phương|cá nhân))*$",
     re.IGNORECASE,
 )
+_NBSP = "\u00a0"
 _ADVERBIAL = re.compile(r"^(?:H[ằà]ng năm|Định kỳ|Đồng thời|Ngoài ra|Bên cạnh đó),?\s+", re.IGNORECASE)
 _OPENING = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\s+", re.IGNORECASE)
-_COOPERATE = re.compile(r"\bphối (?:hợp|với)(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+", re.IGNORECASE)
+_COOPERATE = re.compile(
+    r"\b(?:phối (?:hợp|với)(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?|(?<=đầu mối )cùng với)\s+", re.IGNORECASE
+)
 _LEAD_COOPERATE = re.compile(
     r"^(?:Chủ động\s+)?(?:Phối hợp|Phối với)(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+", re.IGNORECASE
 )
@@ -77,17 +80,12 @@ def generic_unit(name: str) -> bool:
 
 def _unit_list(text: str) -> str:
     """The leading run of unit names in `text`: stop at the first word that opens the work."""
-    text = text.strip()
+    # "các tổ chức, cá nhân": here "tổ chức" is a noun, not the verb that opens the work.
+    text = re.sub(r"\bcác tổ chức\b", "các tổ" + _NBSP + "chức", text.strip())
     stop = _STOP.search(text)
     head = text[: stop.start()] if stop else text
     head = re.split(r"[;:.](?:\s|$)", head, maxsplit=1)[0]
-    out = ""
-    for i, piece in enumerate(_pieces(head, ",")):
-        stripped = piece.strip()
-        if i and not (UNIT_HEAD.match(stripped) or len(stripped.split()) <= 3 or stripped[:1].isupper()):
-            break
-        out = f"{out}, {stripped}" if out else stripped
-    return out
+    return head.strip(" ,").replace(_NBSP, " ")
 
 
 def units_after(text: str) -> list[str]:

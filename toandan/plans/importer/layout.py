@@ -138,7 +138,7 @@ class _Walker:
         """A paragraph's tasks: one, or one per `;`-duty when the duties name different units."""
         pieces = split_duties(text)
         tasks = [self.task(ref, piece, owner) for piece in pieces]
-        if len(tasks) > 1 and len({(tuple(t.lead), tuple(t.support)) for t in tasks}) > 1:
+        if len(tasks) > 1 and len({tuple(t.lead) for t in tasks}) > 1:
             for i, task in enumerate(tasks, 1):
                 task.ref = f"{ref}({i})"
             return tasks
@@ -154,6 +154,9 @@ class _Walker:
         paras = [p for p in paras if not LABEL.match(p)]
         bullets = [c for c in node.children if c.style in BULLETS and not LABEL.match(c.head)]
         items = [c for c in node.children if c.style not in BULLETS]
+        if paras and _is_list_of_names(paras[0]):
+            # "Đơn vị duy trì thoát nước:" then "Công ty A; Công ty B; … có trách nhiệm:": the named bodies.
+            owner = [u for u in split_units(_LIST_TAIL.sub("", paras.pop(0))) if u] or owner
         own_text = " ".join([rest] + ([] if bullets or items else paras)).strip()
         if own_text and own_text.rstrip(":").strip():
             tasks += self.duties(ref, own_text, owner)
@@ -187,6 +190,8 @@ class _Walker:
             return self.unit_item(node, ref, subject[0], node.head)
         if children:
             tasks = self._bullet_tasks(bullets, ref, owner or [])
+            if subject is not None and not node.head.rstrip().endswith(":"):
+                tasks.insert(0, self.task(ref, node.head, subject[0]))  # "Sở X là cơ quan chủ trì, …"
             for child in children:
                 tasks += self.item(child, node_ref(child, ref), owner)
             return tasks
@@ -228,9 +233,12 @@ class _Walker:
         return tasks
 
 
+_LIST_TAIL = re.compile(r"\s+(?:theo|có trách nhiệm|chịu trách nhiệm|thực hiện)\b.*$")
+
+
 def _is_list_of_names(text: str) -> bool:
     """"Công ty A; Công ty B; …": a paragraph that only lists bodies (the unit of the heading above)."""
-    parts = [p.strip(" .;,") for p in re.split(r"[;\n]", text) if p.strip(" .;,")]
+    parts = [p.strip(" .;,:") for p in re.split(r"[;\n]", _LIST_TAIL.sub("", text)) if p.strip(" .;,:")]
     return len(parts) > 1 and all(looks_like_unit(p, 20) for p in parts)
 
 
