@@ -120,7 +120,7 @@ def _timeframe(text: str, plan_date: date | None, horizon: date | None, dated: b
     frame = parse_timeframe("; ".join(phrases), plan_date) if phrases else TimeFrame()
     if frame.flagged and not (frame.start or frame.end):
         frame = TimeFrame(raw=frame.raw, flagged=True, notes=frame.notes)
-    if _RECURRING.search(text[:160]):
+    if _RECURRING.search(text):
         frame.recurring = True
         if frame.end is None and horizon is not None:
             frame.end = horizon

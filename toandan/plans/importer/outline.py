@@ -224,6 +224,8 @@ class _Builder:
         # Labelled lines and bullets always open a paragraph, whatever the wrapping.
         if line.startswith("(") or LABEL.match(line) or re.match(r"^[-–—+•]\s", line):
             return False
+        if re.search(r"\s[–-]$|,$", previous.rstrip()):
+            return True  # "Văn Miếu –" / "Hoàn Kiếm," at a line end: the name or list goes on
         ended = previous.rstrip()[-1] in ".;:!?"
         lower = line[0].islower()
         if self.blank:
@@ -264,7 +266,14 @@ class _Builder:
             return False
         previous = node.paras[-1].rstrip()
         long_line = len(self.last_line) >= 0.85 * self.wrap_width
-        return long_line and previous[-1:] not in ".;:!?" and previous.count("“") > previous.count("”")
+        if not long_line or previous[-1:] in ".;:!?":
+            return False
+        if previous.count("“") > previous.count("”"):
+            return True
+        # "… Festival Thăng Long\n– Hà Nội lần thứ II": a name split at its own dash, not a new bullet.
+        last_word = previous.split()[-1] if previous.split() else ""
+        first_word = line[1:].split()[0] if line[1:].split() else ""
+        return last_word[:1].isupper() and first_word[:1].isupper() and len(first_word) > 1 and line[0] == "–"
 
     def _owner(self, line: str) -> Node:
         """Labelled bullet lines ("- Đơn vị chủ trì: …") belong to the item above the bullet list."""
