@@ -96,14 +96,15 @@ def units_after(text: str) -> list[str]:
 
 def subject_units(text: str) -> tuple[list[str], str] | None:
     """A duty that opens with its own subject: ("Sở Xây dựng phối hợp với …") → (["Sở Xây dựng"], rest)."""
-    text = _OPENING.sub("", text.strip())
+    text = _OPENING.sub("", _ADVERBIAL.sub("", text.strip()))
     if not UNIT_HEAD.match(text):
         return None
-    match = _STRONG_VERB.search(text[:220]) or _SUBJECT_VERB.search(text[:220])
+    match = _STRONG_VERB.search(text[:400]) or _SUBJECT_VERB.search(text[:400])
     if match is None:
         return None
     subject = text[: match.start()].strip(" ,")
-    if not subject or len(subject.split()) > 40:
+    # "Lãnh đạo, chỉ đạo …" opens with a verb that happens to name a unit too.
+    if len(subject.split()) < 2 or len(subject.split()) > 60 or re.match(r"^\S+,", text):
         return None
     units = split_units(subject)
     if not units or not UNIT_HEAD.match(units[0]):

@@ -78,9 +78,13 @@ def _bare_unit_heading(node: Node) -> tuple[str, str] | None:
     """"6. Sở Xây dựng và các sở, ngành liên quan" over a list of duties: a longer unit heading."""
     if not node.children and len(node.paras) < 2:
         return None
+    invited = re.match(r"^(?:Đề nghị|Mời)\s+", node.head.strip())
     head = re.sub(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\s+", "", node.head.strip()).rstrip(" .:")
     if not head or re.search(r"[.;:]", head) or len(head.split()) > 30 or _NOT_UNIT.match(head):
         return None
+    if invited and not UNIT_HEAD.match(head) and not _SUBJECT_VERB.search(" " + head):
+        # "Mời Thành phố Hồ Chí Minh, tỉnh Đăk Lăk": bodies the plan invites, one per comma.
+        return "; ".join(p.strip() for p in head.split(",")), ""
     if _SUBJECT_VERB.search(" " + head) or not UNIT_HEAD.match(head):
         return None
     units = split_units(head)
@@ -158,6 +162,8 @@ class _Walker:
             # "Đơn vị duy trì thoát nước:" then "Công ty A; Công ty B; … có trách nhiệm:": the named bodies.
             owner = [u for u in split_units(_LIST_TAIL.sub("", paras.pop(0))) if u] or owner
         own_text = " ".join([rest] + ([] if bullets or items else paras)).strip()
+        if own_text.endswith(":") and (bullets or items):
+            own_text = ""  # a lead-in to the duties listed below, not a duty of its own
         if own_text and own_text.rstrip(":").strip():
             tasks += self.duties(ref, own_text, owner)
         elif paras and (bullets or items) and not _is_list_of_names(paras[0]):

@@ -80,6 +80,8 @@ _HEADS = (
     "các",
     "Tổ công tác",
     "Tổ đảng",
+    "Đại sứ quán",
+    "Cơ quan đại diện",
     "Thông tấn xã",
     "Hiệp hội",
     "Liên hiệp",
