@@ -47,6 +47,8 @@ _ROLE_LABEL = re.compile(
     r"^(?:Cơ quan|Đơn vị|Danh nghĩa)\s+(?:chỉ đạo|chủ trì|phối hợp|thực hiện|thường trực|tổ chức)[^:]{0,30}:",
     re.IGNORECASE,
 )
+# "… xác định những nhiệm vụ trọng tâm sau:": the bullets below are separate duties.
+_LEAD_IN = re.compile(r"(?:nhiệm vụ|như sau|sau đây|sau)\s*:\s*$")
 _NOT_UNIT = re.compile(r"^(?:Ban hành|Báo cáo|Bảo đảm|Bảo vệ|Nhà nước|Các (?:hoạt động|nội dung|nhiệm vụ|giải pháp))")
 
 
@@ -142,7 +144,7 @@ class _Walker:
         """A paragraph's tasks: one, or one per `;`-duty when the duties name different units."""
         pieces = split_duties(text)
         tasks = [self.task(ref, piece, owner) for piece in pieces]
-        if len(tasks) > 1 and len({tuple(t.lead) for t in tasks}) > 1:
+        if len(tasks) > 1 and all(t.lead for t in tasks) and len({tuple(t.lead) for t in tasks}) > 1:
             for i, task in enumerate(tasks, 1):
                 task.ref = f"{ref}({i})"
             return tasks
@@ -193,6 +195,13 @@ class _Walker:
         bullets = [c for c in node.children if c.style in BULLETS]
         subject = _subject_heading(node)
         if subject is not None and not children:
+            if bullets and not _LEAD_IN.search(node.head):
+                # "Sở X phối hợp với Y trong công tác …" over bullets: one activity, its bullets merged,
+                # except those that name their own unit.
+                text = node_text(node, with_label=False).replace("\n", " ")
+                task = self.task(ref, text, subject[0])
+                task.title = clean_title(node.head)
+                return [task, *self._bullet_tasks(bullets, ref, [], own_unit_only=True)]
             return self.unit_item(node, ref, subject[0], node.head)
         if children:
             tasks = self._bullet_tasks(bullets, ref, owner or [])
@@ -217,12 +226,14 @@ class _Walker:
             self.result.unplaced.append(ref)
         return []
 
-    def _bullet_tasks(self, bullets: list[Node], ref: str, owner: list[str]) -> list[TaskDraft]:
+    def _bullet_tasks(
+        self, bullets: list[Node], ref: str, owner: list[str], own_unit_only: bool = False
+    ) -> list[TaskDraft]:
         """Bullets of an activity that name their own unit or their own date are tasks of their own."""
         tasks = []
         for k, bullet in enumerate(bullets, 1):
             text = node_text(bullet, with_label=False).replace("\n", " ")
-            if subject_units(text) is not None or _has_date(text):
+            if subject_units(text) is not None or (_has_date(text) and not own_unit_only):
                 tasks += self.duties(f"{ref}[-{k}]", text, owner)
         return tasks
 
