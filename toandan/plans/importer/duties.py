@@ -46,6 +46,11 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 _NBSP = "\u00a0"
+# Words that open like a unit ("Ban", "Báo", "Hội", "Nhà") but open a verb or an event here.
+_VERB_OPENING = re.compile(
+    r"^(?:Ban hành|Báo cáo|Bảo đảm|Bảo vệ|Bảo hiểm xã hội cho|Hội nghị|Hội thảo|Hội thi|Hội diễn|"
+    r"Nhà nước|Đoàn kết|Phòng ngừa|Phòng,? chống|Phòng cháy|Các (?:hoạt động|nội dung|nhiệm vụ|giải pháp))\b"
+)
 _ADVERBIAL = re.compile(r"^(?:H[ằà]ng năm|Định kỳ|Đồng thời|Ngoài ra|Bên cạnh đó),?\s+", re.IGNORECASE)
 _OPENING = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\s+", re.IGNORECASE)
 _COOPERATE = re.compile(
@@ -97,7 +102,7 @@ def units_after(text: str) -> list[str]:
 def subject_units(text: str) -> tuple[list[str], str] | None:
     """A duty that opens with its own subject: ("Sở Xây dựng phối hợp với …") → (["Sở Xây dựng"], rest)."""
     text = _OPENING.sub("", _ADVERBIAL.sub("", text.strip()))
-    if not UNIT_HEAD.match(text):
+    if not UNIT_HEAD.match(text) or _VERB_OPENING.match(text):
         return None
     match = _STRONG_VERB.search(text[:400]) or _SUBJECT_VERB.search(text[:400])
     if match is None:
@@ -171,7 +176,8 @@ def split_duties(text: str) -> list[str]:
 
 def clean_title(text: str) -> str:
     """Whitespace collapsed, at most 240 characters, without the list's closing punctuation."""
-    text = re.sub(r"\s+", " ", text).strip().rstrip(";,").strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s*\./\.?$", "", text).rstrip(";,").strip()
     return text[:240]
 
 
