@@ -1,8 +1,8 @@
 """One duty of a unit: who leads and supports it, and when, read from the duty's own words.
 
-Conventions (../shared/docs/PLAN-TASKS.md): a duty listed under a unit's heading is led by that unit, unless it
-opens with "Phối hợp (với) Y …" where Y is a specific body — then Y leads and the heading's unit supports; a
-generic Y ("các đơn vị liên quan") leaves the heading's unit in the lead. "Chủ trì, phối hợp với Z" makes Z
+Conventions (../shared/docs/PLAN-TASKS.md): a duty listed under a unit's heading is led by that unit, unless
+it opens with "Phối hợp (với) Y …" where Y is a specific body — then Y leads and the heading's unit supports;
+a generic Y ("các đơn vị liên quan") leaves the heading's unit in the lead. "Chủ trì, phối hợp với Z" makes Z
 support. A duty that opens with its own subject ("Sở Xây dựng phối hợp với …", "Đề nghị UBND tỉnh X …") is
 that subject's.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .timeframes import TimeFrame, parse_timeframe
-from .units import UNIT_HEAD, _pieces, clean_unit, split_units
+from .units import UNIT_HEAD, clean_unit, split_units
 
 __all__ = ["Duty", "generic_unit", "read_duty", "split_duties", "subject_units", "units_after"]
 
@@ -34,11 +34,14 @@ _STOP = re.compile(
 _SUBJECT_VERB = re.compile(
     r"\s(?:(?:làm\s+)?chủ trì|phối (?:hợp|với)|là (?:cơ quan|đầu mối|đơn vị)|có trách nhiệm|chịu trách nhiệm|"
     r"căn cứ|tổ chức(?! (?:chính trị|xã hội|quốc tế|hữu nghị|hội|đoàn thể|phi chính phủ|tín dụng|kinh tế))|"
-    r"thực hiện|triển khai|(?<!đầu tư\s)xây dựng(?! công trình| dân dụng)|tham mưu|chỉ đạo|đôn đốc|hướng dẫn|tập trung|"
+    r"thực hiện|triển khai|(?<!đầu tư\s)xây dựng(?! công trình| dân dụng)|tham mưu|chỉ đạo|đôn đốc|"
+    r"hướng dẫn|tập trung|"
     r"khẩn trương|chủ động|báo cáo|giám sát|xác định|theo dõi|cung cấp|bảo đảm|đảm bảo|phải|cần|"
     r"thường xuyên|kịp thời|tiếp tục|đề nghị|yêu cầu|để)\b"
 )
-_STRONG_VERB = re.compile(r"\s(?:(?:làm\s+)?chủ trì|phối (?:hợp|với)|là (?:cơ quan|đầu mối)|có trách nhiệm)\b")
+_STRONG_VERB = re.compile(
+    r"\s(?:(?:làm\s+)?chủ trì|phối (?:hợp|với)|là (?:cơ quan|đầu mối)|có trách nhiệm)\b"
+)
 _GENERIC = re.compile(
     r"^(?:các\s+)?(?:cơ quan|đơn vị|địa phương|lực lượng|sở|bộ|ngành|ban|tổ chức|chính quyền|cấp)"
     r"(?:[\s,]+(?:cơ quan|đơn vị|địa phương|sở|bộ|ngành|ban|tổ chức|đoàn thể|có|liên quan|chức năng|khác|"
@@ -54,13 +57,15 @@ _VERB_OPENING = re.compile(
 _ADVERBIAL = re.compile(r"^(?:H[ằà]ng năm|Định kỳ|Đồng thời|Ngoài ra|Bên cạnh đó),?\s+", re.IGNORECASE)
 _OPENING = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\s+", re.IGNORECASE)
 _COOPERATE = re.compile(
-    r"\b(?:phối (?:hợp|với)(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?|(?<=đầu mối )cùng với)\s+", re.IGNORECASE
+    r"\b(?:phối (?:hợp|với)(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?|(?<=đầu mối )cùng với)\s+",
+    re.IGNORECASE,
 )
 _LEAD_COOPERATE = re.compile(
     r"^(?:Chủ động\s+)?(?:Phối hợp|Phối với)(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+", re.IGNORECASE
 )
 _TIME = re.compile(
-    r"\b(?:trong (?:quý|quí|tháng|năm \d|\d{1,2}/\d{4}|6 tháng|sáu tháng)|trước (?:ngày|tháng|quý|năm)|chậm nhất|"
+    r"\b(?:trong (?:quý|quí|tháng|năm \d|\d{1,2}/\d{4}|6 tháng|sáu tháng)|trước (?:ngày|tháng|quý|năm)|"
+    r"chậm nhất|"
     r"hoàn thành (?:trong|trước)|từ (?:nay|ngày|tháng|quý)|đến hết)[^;.()]*",
     re.IGNORECASE,
 )
@@ -78,7 +83,7 @@ class Duty:
 
 
 def generic_unit(name: str) -> bool:
-    """"các đơn vị liên quan", "các sở, ngành", "chính quyền địa phương": no body in particular."""
+    """ "các đơn vị liên quan", "các sở, ngành", "chính quyền địa phương": no body in particular."""
     name = name.strip()
     return bool(_GENERIC.match(name)) or name.startswith(("các ", "chính quyền", "đơn vị", "cơ quan"))
 
@@ -96,7 +101,9 @@ def _unit_list(text: str) -> str:
 def units_after(text: str) -> list[str]:
     """Unit names at the start of `text` ("Sở Du lịch và các đơn vị liên quan tham mưu …")."""
     units = split_units(_unit_list(text))
-    return [u for u in units if UNIT_HEAD.match(u) or generic_unit(u) or u[:1].isupper() or u.startswith("các")]
+    return [
+        u for u in units if UNIT_HEAD.match(u) or generic_unit(u) or u[:1].isupper() or u.startswith("các")
+    ]
 
 
 def subject_units(text: str) -> tuple[list[str], str] | None:
@@ -143,7 +150,11 @@ def read_duty(
     own = subject_units(_ADVERBIAL.sub("", text))
     if own and (not owner or not _LEAD_COOPERATE.match(text)):
         lead, rest = own
-        if owner and lead != owner and re.match(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\b", text, re.IGNORECASE) is None:
+        if (
+            owner
+            and lead != owner
+            and re.match(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\b", text, re.IGNORECASE) is None
+        ):
             pass
     flip = _LEAD_COOPERATE.match(rest)
     if flip:

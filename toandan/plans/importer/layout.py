@@ -27,7 +27,9 @@ from .units import UNIT_HEAD, looks_like_unit, split_units, unit_head
 
 __all__ = ["LayoutResult", "layout_tasks"]
 
-_LIST_OF_PLACES = re.compile(r"\bcác\s+(?:xã|phường|huyện|quận|thị xã|tỉnh|thành phố|nước)\s*$", re.IGNORECASE)
+_LIST_OF_PLACES = re.compile(
+    r"\bcác\s+(?:xã|phường|huyện|quận|thị xã|tỉnh|thành phố|nước)\s*$", re.IGNORECASE
+)
 _CLOSING = re.compile(
     r"^(?:Yêu cầu|Đề nghị|Giao|H[ằà]ng năm|Định kỳ|Trong quá trình|Các |UBND|Ủy ban|Uỷ ban|Thủ trưởng|"
     r"Giám đốc|Chủ tịch)",
@@ -49,7 +51,9 @@ _ROLE_LABEL = re.compile(
 )
 # "… xác định những nhiệm vụ trọng tâm sau:": the bullets below are separate duties.
 _LEAD_IN = re.compile(r"(?:nhiệm vụ|như sau|sau đây|sau)\s*:\s*$")
-_NOT_UNIT = re.compile(r"^(?:Ban hành|Báo cáo|Bảo đảm|Bảo vệ|Nhà nước|Các (?:hoạt động|nội dung|nhiệm vụ|giải pháp))")
+_NOT_UNIT = re.compile(
+    r"^(?:Ban hành|Báo cáo|Bảo đảm|Bảo vệ|Nhà nước|Các (?:hoạt động|nội dung|nhiệm vụ|giải pháp))"
+)
 
 
 @dataclass
@@ -77,7 +81,7 @@ def _heading_units(node: Node) -> tuple[list[str], str] | None:
 
 
 def _bare_unit_heading(node: Node) -> tuple[str, str] | None:
-    """"6. Sở Xây dựng và các sở, ngành liên quan" over a list of duties: a longer unit heading."""
+    """ "6. Sở Xây dựng và các sở, ngành liên quan" over a list of duties: a longer unit heading."""
     if not node.children and len(node.paras) < 2:
         return None
     invited = re.match(r"^(?:Đề nghị|Mời)\s+", node.head.strip())
@@ -111,7 +115,9 @@ def _subject_heading(node: Node) -> tuple[list[str], str] | None:
 
 
 def _has_date(text: str) -> bool:
-    return bool(re.search(r"\b(?:[Nn]gày\s+\d{1,2}/\d{1,2}|trước ngày|tháng\s+\d{1,2}/\d{4}|quý\s+[IV1-4]+)", text))
+    return bool(
+        re.search(r"\b(?:[Nn]gày\s+\d{1,2}/\d{1,2}|trước ngày|tháng\s+\d{1,2}/\d{4}|quý\s+[IV1-4]+)", text)
+    )
 
 
 class _Walker:
@@ -180,7 +186,9 @@ class _Walker:
             clause = extract_assignment(["", *labelled])[0]
             frame = parse_timeframe(clause.time_text, self.ctx.plan_date) if clause.time_text else None
             for task in tasks:
-                if frame is not None and not (task.timeframe.start or task.timeframe.end or task.timeframe.recurring):
+                if frame is not None and not (
+                    task.timeframe.start or task.timeframe.end or task.timeframe.recurring
+                ):
                     task.timeframe = frame
                 task.support += [u for u in clause.support if u not in task.support and u not in task.lead]
         return tasks
@@ -254,7 +262,7 @@ _LIST_TAIL = re.compile(r"\s+(?:theo|có trách nhiệm|chịu trách nhiệm|th
 
 
 def _is_list_of_names(text: str) -> bool:
-    """"Công ty A; Công ty B; …": a paragraph that only lists bodies (the unit of the heading above)."""
+    """ "Công ty A; Công ty B; …": a paragraph that only lists bodies (the unit of the heading above)."""
     parts = [p.strip(" .;,:") for p in re.split(r"[;\n]", _LIST_TAIL.sub("", text)) if p.strip(" .;,:")]
     return len(parts) > 1 and all(looks_like_unit(p, 20) for p in parts)
 
@@ -269,7 +277,10 @@ def _closing_paragraph(children: list[Node]) -> str | None:
     if len(last.paras) < 2 or last.paras[-1].startswith(MARKER):
         return None
     text = last.paras[-1]
-    if not _CLOSING.match(text) or subject_units(re.sub(r"^H[ằà]ng năm,?\s*|^Định kỳ,?\s*", "", text)) is None:
+    if (
+        not _CLOSING.match(text)
+        or subject_units(re.sub(r"^H[ằà]ng năm,?\s*|^Định kỳ,?\s*", "", text)) is None
+    ):
         return None
     last.paras.pop()
     return text

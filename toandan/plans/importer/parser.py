@@ -28,7 +28,7 @@ from .header import (
 from .layout import layout_tasks, plan_horizon
 from .outline import Node, build_outline, node_text, section_label
 from .tables import MARKER, extract_tables, table_tasks
-from .tasks import Context, node_ref, organisation_clauses, section_tasks, unit_tasks
+from .tasks import Context, node_ref, organisation_clauses, unit_tasks
 from .textprep import prepare_lines
 
 __all__ = ["parse_plan", "section_kind"]

@@ -1,4 +1,4 @@
-"""`toandan score-plans DIR`: import every plan of DIR that has an answer key and print the share of fields right.
+"""`toandan score-plans DIR`: import each plan of DIR that has an answer key, print the share of fields right.
 
 DIR holds `NAME.txt|.docx|.pdf|.doc` next to `NAME.expected.json`; scoring is that of plan_score.py
 (`toandan.plans.importer.scoring`). A document the importer refuses scores as an empty output.
@@ -55,4 +55,6 @@ class Command(BaseCommand):
                 wrong = [field for field, ok in checks if not ok]
                 self.stdout.write("    " + ", ".join(wrong))
         percent = 100 * right_total / of_total if of_total else 0.0
-        self.stdout.write(_("Tổng: %(right)s/%(of)s = %(pct).1f%%") % {"right": right_total, "of": of_total, "pct": percent})
+        self.stdout.write(
+            _("Tổng: %(right)s/%(of)s = %(pct).1f%%") % {"right": right_total, "of": of_total, "pct": percent}
+        )
