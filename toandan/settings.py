@@ -144,6 +144,8 @@ MEDIA_ROOT = CONFIG.media_root
 MEDIA_URL = "/_media-not-served/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The plan review form carries about 15 inputs per task: a 150-task appendix table needs ~2,500 fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 
 EMAIL_BACKEND = CONFIG.email_backend
 EMAIL_FILE_PATH = CONFIG.email_file_path

@@ -259,6 +259,10 @@ WARNINGS: dict[str, Any] = {
     "no_lead": _("Nhiệm vụ %(ref)s không ghi đơn vị chủ trì."),
     "no_time": _("Nhiệm vụ %(ref)s không ghi thời gian thực hiện."),
     "time_unclear": _("Nhiệm vụ %(ref)s: không đọc được thời gian “%(detail)s”, cần kiểm tra."),
+    "unplaced": _(
+        "Các mục %(detail)s không ghi đơn vị hay thời gian nên không được xếp thành nhiệm vụ; "
+        "hãy xem lại trong văn bản và thêm nếu cần."
+    ),
     "content_without_units": _(
         "Các mục %(detail)s không ghi đơn vị; nhiệm vụ được lấy theo phần phân công từng đơn vị."
     ),

@@ -31,12 +31,15 @@
     }, 150);
   });
   var marked = [];
+  var source = document.getElementById("source-text");
   form.addEventListener("focusin", function (event) {
+    if (event.target.tagName === "BUTTON") return;
     var task = event.target.closest ? event.target.closest("fieldset.task") : null;
     if (!task) return;
     marked.forEach(function (line) { line.classList.remove("current"); });
     marked = Array.prototype.slice.call(document.querySelectorAll('#source-text li[data-task="' + task.getAttribute("data-index") + '"]'));
     marked.forEach(function (line) { line.classList.add("current"); });
-    if (marked.length) marked[0].scrollIntoView({ block: "nearest" });
+    // Scroll only the text panel: moving the page under the pointer would swallow clicks.
+    if (marked.length && source) source.scrollTop = marked[0].offsetTop - source.clientHeight / 3;
   });
 })();
