@@ -187,7 +187,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # The parser stops at the eleventh file (the forms refuse more than ten with their own message).
 DATA_UPLOAD_MAX_NUMBER_FILES = 11
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# The plan review form carries about 15 inputs per task: a 150-task appendix table needs ~2,500 fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 
 EMAIL_BACKEND = CONFIG.email_backend
 EMAIL_FILE_PATH = CONFIG.email_file_path

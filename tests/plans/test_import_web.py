@@ -17,7 +17,7 @@ from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
 from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
-from toandan.plans.models import Assignment, Plan, Task
+from toandan.plans.models import Assignment, Plan, Task, UnitAlias
 from toandan.plans.views_import import SESSION_KEY
 
 pytestmark = pytest.mark.django_db
@@ -53,13 +53,15 @@ def test_upload_review_correct_confirm(units: None, provincial_officer: User) ->
     html = page.content.decode()
     assert page.status_code == 200 and "Văn bản đã đọc" in html and "VĂN BẢN ĐẾN" in html
     assert "249/KH-BCĐ138" in html and html.count('class="task"') == 7
-    assert "chưa khớp — chọn" in html  # "các đơn vị, địa phương có liên quan" has no unit
+    assert "chưa khớp" in html  # "các đơn vị, địa phương có liên quan" has no unit
+    assert 'id="unknown-units"' in html and "các đơn vị, địa phương có liên quan" in html
+    assert "<select" not in html.split('id="review-form"')[1].split("implements")[0]  # no unit selects
     data = review_data(page)
     assert data["t2_lead0_name"] == "Sở Thông tin và Truyền thông"
-    assert data["t2_lead0_unit"] == str(Unit.objects.get(code="so-tttt").pk)
-    assert data["t0_lead0_unit"] == "group"
+    assert data["t2_lead0_unit"] == Unit.objects.get(code="so-tttt").name
+    assert data["t0_lead0_unit"].startswith("Nhóm ")
     # The department merged into Science and Technology on 1 March 2025: the officer corrects the match.
-    data["t2_lead0_unit"] = str(Unit.objects.get(code="so-khcn").pk)
+    data["t2_lead0_unit"] = Unit.objects.get(code="so-khcn").name
     data["t6_end"] = "2022-11-25"
     data["t1_title"] = "Xây dựng nội dung tuyên truyền (đã sửa)"
     done = client.post(response["Location"], data)
@@ -85,6 +87,10 @@ def test_upload_review_correct_confirm(units: None, provincial_officer: User) ->
     assert plan.expected_implementers.count() == 13 + 6 + 23
     assert token not in client.session[SESSION_KEY]
     assert AuditEvent.objects.filter(action=AuditAction.CREATED, object_id=str(plan.pk)).exists()
+    # The correction is remembered: the next import resolves the name to the unit the officer chose.
+    alias = UnitAlias.objects.get()
+    assert alias.written == "Sở Thông tin và Truyền thông"
+    assert [u.code for u in alias.units.all()] == ["so-khcn"]
 
 
 def test_same_plan_twice_is_refused(units: None, provincial_officer: User) -> None:
@@ -120,7 +126,7 @@ def _docx_bytes(lines: list[str], picture: bytes | None = None) -> bytes:
         ("CÔNG VĂN\nVề việc họp giao ban\n1. Họp.".encode(), "cv.txt", "không phải là kế hoạch"),
         (b"K\xd5 HO\xb9CH\nPh\xdfng ch\xe8ng t\xa9i ph\xb9m\n", "tcvn3.txt", "bảng mã"),
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "scan.png", "không có lớp chữ"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "cu.doc", "không được hỗ trợ"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "cu.doc", "Word 97-2003 (.doc)"),
         (b"%PDF-1.4\nrac\n", "hong.pdf", "Không đọc được tệp PDF"),
     ],
 )
@@ -171,8 +177,9 @@ def test_review_errors_save_nothing(units: None, provincial_officer: User) -> No
         ({"number": ""}, "Trường này là bắt buộc"),
         ({f"t{i}_keep": None for i in range(7)}, "ít nhất một nhiệm vụ"),
         ({"indicators": "Số buổi | buổi\nsố buổi | lần"}, "Tên chỉ tiêu bị trùng"),
-        ({"t0_lead0_name": "Công an tỉnh", "t0_lead0_unit": "group"}, "không còn là tên gọi chung"),
-        ({"t0_lead0_unit": "999999"}, "Hãy chọn một lựa chọn hợp lệ"),
+        ({"t0_lead0_name": "Công an tỉnh"}, "không còn là tên gọi chung"),  # the group label stays
+        ({"t0_lead0_unit": "Sở Không Có Thật"}, "Không tìm thấy “Sở Không Có Thật” trong danh bạ"),
+        ({"issuer": "Ban Không Có Thật"}, "Không tìm thấy “Ban Không Có Thật” trong danh bạ"),
     ]
     for change, message in cases:
         data = {**base, **change}
@@ -218,7 +225,7 @@ def test_implementing_plan_links_to_its_parent(
     page = client.get(location)
     data = review_data(page)
     assert data["implements"] == str(seed_plan.pk)
-    data["issuer"] = str(Unit.objects.get(code="so-gddt").pk)
+    data["issuer"] = Unit.objects.get(code="so-gddt").name
     assert client.post(location, data).status_code == 302
     child = Plan.objects.get(number="15/KH-SGDĐT")
     assert child.implements == seed_plan and child.issuer.code == "so-gddt"

@@ -13,6 +13,7 @@ import pytest
 from docx import Document
 
 from toandan.plans.importer import MAX_BYTES, PlanImportError, import_document, parse_plan, read_document
+from toandan.plans.importer.doc_text import doc_converter
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLAN = (FIXTURES / "kh-nhan-nhiem-vu.txt").read_text(encoding="utf-8")
@@ -114,9 +115,27 @@ def test_scanned_documents_have_no_text() -> None:
     assert code_of(read_document, out.getvalue()) == "no_text"
 
 
-def test_legacy_word_and_other_archives_are_refused() -> None:
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
-    assert code_of(read_document, ole, "ke-hoach.doc") == "unsupported_format"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
+
+
+def test_legacy_word_without_a_converter_asks_for_docx(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no antiword, no LibreOffice on this PATH
+    with pytest.raises(PlanImportError) as caught:
+        read_document(OLE, "ke-hoach.doc")
+    assert caught.value.code == "unsupported_format"
+    assert "antiword hoặc LibreOffice" in caught.value.message and ".docx" in caught.value.message
+
+
+@pytest.mark.skipif(
+    doc_converter() is None, reason="no .doc converter (antiword/LibreOffice) on this machine"
+)
+def test_damaged_legacy_word_is_reported_by_the_converter() -> None:
+    with pytest.raises(PlanImportError) as caught:
+        read_document(OLE, "ke-hoach.doc")
+    assert caught.value.code == "corrupt_document" and "(.doc)" in caught.value.message
+
+
+def test_other_archives_are_refused() -> None:
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("xl/workbook.xml", "<workbook/>")

@@ -244,10 +244,14 @@ def test_plan_attached_to_a_decision() -> None:
     assert [c.ref for c in draft.organisation] == ["III.1", "III.2"]
 
 
-def test_per_unit_assignments_become_tasks_when_no_task_has_a_unit() -> None:
+def test_per_unit_assignments_become_tasks_and_content_without_units_is_reported() -> None:
     draft = _draft("kh-theo-don-vi")
     assert {t.source for t in draft.tasks} == {"unit"}
-    assert any(w["code"] == "content_without_units" for w in draft.warnings)
+    # Each bullet under "1. Công an tỉnh …:" is a task of its own; the item's time line applies to both.
+    assert [t.ref for t in draft.tasks][:2] == ["III.1[-1]", "III.1[-2]"]
+    assert all(t.timeframe.recurring for t in draft.tasks[:2])
+    unplaced = [w for w in draft.warnings if w["code"] == "unplaced"]
+    assert unplaced and unplaced[0]["detail"] == "II.1, II.2, II.3"
 
 
 def test_appendix_table_with_two_header_rows() -> None:

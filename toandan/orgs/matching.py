@@ -139,8 +139,9 @@ COLLECTIVES: list[tuple[re.Pattern[str], tuple[str, ...], bool]] = [
         ("mass_org",),
         True,
     ),
-    (re.compile(r"uy ban nhan dan (cac )?huyen|\bhuyen, thi xa, thanh pho\b"), ("district",), False),
-    (re.compile(r"uy ban nhan dan (cac )?(xa|phuong)|\bxa, phuong\b"), ("commune",), True),
+    # "UBND huyện Bình Sơn" is one district; only "các huyện" or the "huyện, thị xã, thành phố" list is all.
+    (re.compile(r"uy ban nhan dan cac huyen|\bhuyen,? thi xa,? thanh pho\b"), ("district",), False),
+    (re.compile(r"uy ban nhan dan cac (xa|phuong)|\bxa,? phuong\b"), ("commune",), True),
     (re.compile(r"\bcong an (cac )?(xa|phuong)\b"), ("police_commune",), True),
 ]
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from toandan.orgs.matching import resolve_reference, strip_diacritics
 from toandan.orgs.models import Unit
+from toandan.plans.aliases import alias_units, former_district, successor_suggestions
 from toandan.plans.importer import PlanDraft
 from toandan.plans.importer.units import split_units
 from toandan.plans.models import Plan
@@ -80,9 +81,26 @@ class PlanReview:
     implementer_ids: list[int] = field(default_factory=list)
 
 
-def resolve(name: str, pool: list[Unit]) -> dict[str, Any]:
+def resolve(name: str, pool: list[Unit], aliases: dict[str, list[int]] | None = None) -> dict[str, Any]:
+    """How a written name resolves: a remembered alias first, then the directory's matching.
+
+    A name that means a former district (cấp huyện ended 1 July 2025) carries `former` and the communes
+    suggested to take its place, for the officer to confirm.
+    """
+    if aliases and name in aliases:
+        ids = aliases[name]
+        return {"ids": ids, "collective": len(ids) > 1, "score": 1.0, "alias": True}
     found = resolve_reference(name, pool)
-    return {"ids": [u.pk for u in found.units], "collective": found.collective, "score": found.score}
+    out: dict[str, Any] = {
+        "ids": [u.pk for u in found.units],
+        "collective": found.collective,
+        "score": found.score,
+    }
+    district = former_district(out["ids"], {u.pk: u for u in found.units})
+    if district is not None:
+        out["former"] = district.pk
+        out["suggested"] = successor_suggestions(district, pool)
+    return out
 
 
 def implementer_names(draft: dict[str, Any]) -> list[str]:
@@ -120,6 +138,7 @@ def pending_import(draft: PlanDraft, text: str, filename: str) -> dict[str, Any]
     data = draft.to_dict()
     pool = list(Unit.objects.all())
     names = {n for t in data["tasks"] for n in [*t["lead"], *t["support"]]}
+    remembered = alias_units(names)
     issuer = None
     if data.get("issuer"):
         found = resolve_reference(data["issuer"], pool)
@@ -131,11 +150,47 @@ def pending_import(draft: PlanDraft, text: str, filename: str) -> dict[str, Any]
         "filename": filename,
         "text": text,
         "draft": data,
-        "resolutions": {name: resolve(name, pool) for name in sorted(names)},
+        "resolutions": {name: resolve(name, pool, remembered) for name in sorted(names)},
+        "lines": source_lines(data["tasks"], text),
         "issuer_id": issuer,
         "implements_id": _find_implemented(data),
         "implementer_ids": list(dict.fromkeys(implementer_ids)),
     }
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def source_lines(tasks: list[dict[str, Any]], text: str) -> list[list[int]]:
+    """For each task, the first and last line (0-based) of the document it was read from, or [] if not found.
+
+    The task's title is looked up word by word in the text, so hard line wraps do not get in the way.
+    """
+    lines = text.split("\n")
+    words: list[tuple[str, int]] = [(w, i) for i, line in enumerate(lines) for w in _words(line)]
+    flat = [w for w, _i in words]
+    out: list[list[int]] = []
+    cursor = 0
+    for task in tasks:
+        probe = _words(task.get("title") or "")[:8]
+        found = None
+        if probe:
+            for start in (cursor, 0):
+                for at in range(start, len(flat) - len(probe) + 1):
+                    if flat[at : at + len(probe)] == probe:
+                        found = at
+                        break
+                if found is not None:
+                    break
+        if found is None:
+            out.append([])
+            continue
+        cursor = found + 1
+        length = max(len(_words(task.get("body") or task.get("title") or "")), len(probe))
+        last = words[min(found + length, len(words)) - 1][1]
+        out.append([words[found][1], max(last, words[found][1])])
+    return out
 
 
 def _day(value: str | None) -> date | None:
@@ -204,6 +259,10 @@ WARNINGS: dict[str, Any] = {
     "no_lead": _("Nhiệm vụ %(ref)s không ghi đơn vị chủ trì."),
     "no_time": _("Nhiệm vụ %(ref)s không ghi thời gian thực hiện."),
     "time_unclear": _("Nhiệm vụ %(ref)s: không đọc được thời gian “%(detail)s”, cần kiểm tra."),
+    "unplaced": _(
+        "Các mục %(detail)s không ghi đơn vị hay thời gian nên không được xếp thành nhiệm vụ; "
+        "hãy xem lại trong văn bản và thêm nếu cần."
+    ),
     "content_without_units": _(
         "Các mục %(detail)s không ghi đơn vị; nhiệm vụ được lấy theo phần phân công từng đơn vị."
     ),

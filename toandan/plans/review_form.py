@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from toandan.core.forms import AccessibleForm
 from toandan.orgs.matching import resolve_reference
-from toandan.orgs.models import Unit, UnitKind
+from toandan.orgs.models import Unit
 from toandan.plans.models import Plan
 from toandan.plans.periods import Frequency
 from toandan.plans.review import DEFAULT_FREQUENCIES, DEFAULT_INDICATORS, PlanReview, TaskReview, UnitRef
@@ -19,22 +21,88 @@ from toandan.plans.review import DEFAULT_FREQUENCIES, DEFAULT_INDICATORS, PlanRe
 ROLES = (("lead", gettext_lazy("chủ trì")), ("support", gettext_lazy("phối hợp")))
 GROUP = "group"
 MAX_INDICATORS = 20
+MAX_MAPPED = 60
 
 
-def unit_choices(units: list[Unit]) -> list[tuple[str, list[tuple[str, str]]]]:
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for unit in sorted(units, key=lambda u: (u.kind, u.name)):
-        name = unit.name if unit.is_active else _("%(name)s (không còn hoạt động)") % {"name": unit.name}
-        groups.setdefault(unit.kind, []).append((str(unit.pk), name))
-    return [(str(UnitKind(kind).label), options) for kind, options in groups.items()]
+def fast_field(bound: forms.BoundField) -> SafeString:
+    """A task field's label, errors and input as HTML, written directly: a 70-task review has over a
+    thousand inputs, and rendering each through the widget templates made the page take seconds."""
+    widget = bound.field.widget
+    attrs = {"id": bound.auto_id, "name": bound.html_name, **widget.attrs}
+    value = bound.value()
+    if isinstance(widget, forms.CheckboxInput):
+        attrs.update(type="checkbox", checked="checked" if value else None)
+    elif isinstance(widget, forms.DateInput):
+        attrs.update(type="date", value=value.isoformat() if hasattr(value, "isoformat") else (value or ""))
+    elif not isinstance(widget, forms.Textarea):
+        attrs.update(type="hidden" if isinstance(widget, forms.HiddenInput) else "text", value=value or "")
+    max_length = getattr(bound.field, "max_length", None)
+    if max_length:
+        attrs["maxlength"] = max_length
+    rendered = " ".join(
+        format_html('{}="{}"', k, v) for k, v in attrs.items() if v is not None and v is not False
+    )
+    if isinstance(widget, forms.Textarea):
+        control = format_html("<textarea {}>{}</textarea>", mark_safe(rendered), value or "")  # noqa: S308
+    else:
+        control = format_html("<input {}>", mark_safe(rendered))  # noqa: S308
+    if isinstance(widget, forms.HiddenInput):
+        return control
+    errors = format_html_join("", "<li>{}</li>", ((e,) for e in bound.errors))
+    error_list = format_html('<ul class="errors">{}</ul>', errors) if bound.errors else ""
+    label = format_html('<label for="{}">{}</label>', bound.auto_id, bound.label)
+    if isinstance(widget, forms.CheckboxInput):
+        return format_html('<div class="field check">{}{}</div>{}', control, label, error_list)
+    css = "field has-error" if bound.errors else "field"
+    return format_html('<div class="{}">{}{}{}</div>', css, label, error_list, control)
 
 
-def _initial_unit(found: dict[str, Any] | None) -> str:
-    if not found or not found["ids"]:
-        return ""
-    if found["collective"]:
-        return GROUP
-    return str(found["ids"][0])
+def picker(**attrs: Any) -> forms.TextInput:
+    """A text input that suggests units as one types (`unit-options` datalist filled by the search
+    endpoint); without script, a unit's exact name, short name or alias is typed in full."""
+    return forms.TextInput(
+        attrs={"list": "unit-options", "autocomplete": "off", "data-unit-picker": "1", **attrs}
+    )
+
+
+class UnitPicker:
+    """Reads a picker's text back into directory units: exact name, short name, code, or close match."""
+
+    def __init__(self, units: dict[int, Unit]) -> None:
+        self.units = units
+        self.by_name: dict[str, int] = {}
+        for unit in units.values():
+            for written in (unit.name, unit.short_name, unit.code):
+                if written:
+                    self.by_name.setdefault(" ".join(written.casefold().split()), unit.pk)
+
+    def label(self, unit_id: int) -> str:
+        return self.units[unit_id].name if unit_id in self.units else ""
+
+    def group_label(self, count: int) -> str:
+        return _("Nhóm %(count)s đơn vị theo tên gọi chung") % {"count": count}
+
+    def one(self, text: str) -> Unit | None:
+        key = " ".join(text.casefold().split())
+        if key in self.by_name:
+            return self.units[self.by_name[key]]
+        found = resolve_reference(text, list(self.units.values()))
+        if found.matched and not found.collective and found.score >= 0.9:
+            return found.units[0]
+        return None
+
+    def many(self, text: str) -> tuple[list[Unit], list[str]]:
+        """Units for "A; B; C", and the pieces not found."""
+        found, missing = [], []
+        for piece in (p.strip() for p in text.split(";")):
+            if not piece:
+                continue
+            unit = self.one(piece)
+            if unit is None:
+                missing.append(piece)
+            elif unit not in found:
+                found.append(unit)
+        return found, missing
 
 
 def parse_indicators(text: str) -> list[tuple[str, str]]:
@@ -65,7 +133,12 @@ class PlanReviewForm(AccessibleForm):
         },
     )
     title = forms.CharField(label=gettext_lazy("Trích yếu"), widget=forms.Textarea(attrs={"rows": 3}))
-    issuer = forms.ChoiceField(label=gettext_lazy("Cơ quan ban hành (trong danh bạ)"), required=False)
+    issuer = forms.CharField(
+        label=gettext_lazy("Cơ quan ban hành (trong danh bạ)"),
+        required=False,
+        max_length=200,
+        widget=picker(),
+    )
     issuer_name = forms.CharField(
         label=gettext_lazy("Cơ quan ban hành (như ghi)"), required=False, max_length=200
     )
@@ -111,8 +184,7 @@ class PlanReviewForm(AccessibleForm):
         self.pending = pending
         draft = pending["draft"]
         self.units = {u.pk: u for u in Unit.objects.all()}
-        choices = unit_choices(list(self.units.values()))
-        self.fields["issuer"].choices = [("", _("— Không chọn —")), *choices]
+        self.picker = UnitPicker(self.units)
         resolved = {uid for r in pending["resolutions"].values() for uid in r["ids"]}
         candidates = list(dict.fromkeys([*pending["implementer_ids"], *sorted(resolved)]))
         self.fields["implementers"].choices = [
@@ -124,7 +196,7 @@ class PlanReviewForm(AccessibleForm):
                 "number": draft.get("number"),
                 "issued_on": draft.get("date"),
                 "title": draft.get("title"),
-                "issuer": str(pending.get("issuer_id") or ""),
+                "issuer": self.picker.label(pending.get("issuer_id") or 0),
                 "issuer_name": draft.get("issuer"),
                 "place": draft.get("place"),
                 "signer": signer.get("display"),
@@ -137,9 +209,45 @@ class PlanReviewForm(AccessibleForm):
                 "indicators": "\n".join(f"{n} | {u}" for n, u in DEFAULT_INDICATORS),
             }
         )
-        self.task_rows = [self._task_fields(i, task, choices) for i, task in enumerate(draft["tasks"])]
+        self.task_rows = [self._task_fields(i, task) for i, task in enumerate(draft["tasks"])]
+        self.unknown_rows = self._unknown_fields()
 
-    def _task_fields(self, i: int, task: dict[str, Any], choices: list) -> dict[str, Any]:
+    def _unknown_fields(self) -> list[dict[str, Any]]:
+        """One row per written name that matched nothing, or a former district: map it, or add the body."""
+        rows = []
+        for k, (name, found) in enumerate(self.pending["resolutions"].items()):
+            former = found.get("former")
+            if (found["ids"] and not former) or k >= MAX_MAPPED:
+                continue
+            p = f"m{k}_"
+            suggested = found.get("suggested") or []
+            self.fields[p + "name"] = forms.CharField(required=False, initial=name, widget=forms.HiddenInput)
+            self.fields[p + "to"] = forms.CharField(
+                label=_("Đơn vị trong danh bạ cho “%(name)s” (nhiều đơn vị cách nhau bằng “;”)")
+                % {"name": name},
+                required=False,
+                max_length=2000,
+                initial="; ".join(self.picker.label(u) for u in suggested),
+                widget=picker(),
+            )
+            self.fields[p + "create"] = forms.BooleanField(
+                label=_("Thêm “%(name)s” vào danh bạ đơn vị") % {"name": name}, required=False
+            )
+            rows.append({"prefix": p, "name": name, "former": self.units.get(former) if former else None})
+        return rows
+
+    def unknown(self) -> list[dict[str, Any]]:
+        return [
+            {
+                **r,
+                "to": self[r["prefix"] + "to"],
+                "create": self[r["prefix"] + "create"],
+                "hidden": self[r["prefix"] + "name"],
+            }
+            for r in self.unknown_rows
+        ]
+
+    def _task_fields(self, i: int, task: dict[str, Any]) -> dict[str, Any]:
         p = f"t{i}_"
         self.fields[p + "keep"] = forms.BooleanField(
             label=_("Giữ nhiệm vụ này"), required=False, initial=True
@@ -164,11 +272,6 @@ class PlanReviewForm(AccessibleForm):
         for role, role_label in ROLES:
             for j, name in enumerate([*task[role], ""]):
                 found = self.pending["resolutions"].get(name) if name else None
-                options: list[Any] = [("", _("— Chưa khớp: chọn đơn vị (để trống nếu không giao) —"))]
-                if found and found["collective"]:
-                    options.append(
-                        (GROUP, _("Nhóm %(count)s đơn vị theo tên gọi chung") % {"count": len(found["ids"])})
-                    )
                 key = f"{p}{role}{j}_"
                 self.fields[key + "name"] = forms.CharField(
                     label=_("Tên đơn vị %(role)s (như ghi)") % {"role": role_label},
@@ -176,15 +279,16 @@ class PlanReviewForm(AccessibleForm):
                     max_length=300,
                     initial=name,
                 )
-                self.fields[key + "unit"] = forms.ChoiceField(
+                self.fields[key + "unit"] = forms.CharField(
                     label=(
                         _("Đơn vị %(role)s khớp với “%(name)s”") % {"role": role_label, "name": name}
                         if name
                         else _("Thêm đơn vị %(role)s") % {"role": role_label}
                     ),
                     required=False,
-                    choices=[*options, *choices],
-                    initial=_initial_unit(found),
+                    max_length=300,
+                    initial=self._initial_unit(found),
+                    widget=picker(),
                 )
                 names.append({"role": role, "key": key, "written": name, "found": found})
         return {"index": i, "prefix": p, "task": task, "names": names}
@@ -197,14 +301,39 @@ class PlanReviewForm(AccessibleForm):
             out.append(
                 {
                     **row,
-                    "fields": {k: self[p + k] for k in ("keep", "ref", "title", "start", "end", "recurring")},
+                    "fields": {
+                        k: fast_field(self[p + k])
+                        for k in ("keep", "ref", "title", "start", "end", "recurring")
+                    },
                     "units": [
-                        {**n, "name": self[n["key"] + "name"], "unit": self[n["key"] + "unit"]}
+                        {
+                            **n,
+                            "name": fast_field(self[n["key"] + "name"]),
+                            "unit": fast_field(self[n["key"] + "unit"]),
+                        }
                         for n in row["names"]
                     ],
                 }
             )
         return out
+
+    def _initial_unit(self, found: dict[str, Any] | None) -> str:
+        if not found or not found["ids"] or found.get("former"):
+            return ""
+        if found["collective"]:
+            return self.picker.group_label(len(found["ids"]))
+        return self.picker.label(found["ids"][0])
+
+    def clean_issuer(self) -> int | None:
+        text = (self.cleaned_data.get("issuer") or "").strip()
+        if not text:
+            return None
+        unit = self.picker.one(text)
+        if unit is None:
+            raise forms.ValidationError(
+                _("Không tìm thấy “%(name)s” trong danh bạ; chọn từ gợi ý hoặc để trống.") % {"name": text}
+            )
+        return unit.pk
 
     def clean_indicators(self) -> list[tuple[str, str]]:
         return parse_indicators(self.cleaned_data.get("indicators") or "")
@@ -213,28 +342,68 @@ class PlanReviewForm(AccessibleForm):
         refs = []
         for n in (n for n in row["names"] if n["role"] == role):
             name = (self.cleaned_data.get(n["key"] + "name") or "").strip()
-            choice = self.cleaned_data.get(n["key"] + "unit") or ""
+            choice = (self.cleaned_data.get(n["key"] + "unit") or "").strip()
             if not name and not choice:
                 continue
-            if choice == GROUP:
-                found = resolve_reference(name, list(self.units.values()))
-                if not (found.collective and found.units):
+            found = self.pending["resolutions"].get(n["written"]) or {}
+            if name in self.mappings:
+                ids = self.mappings[name]
+                refs.append(UnitRef(name, ids, len(ids) > 1))
+            elif name in self.to_create:
+                refs.append(UnitRef(name))
+            elif choice and choice.startswith(self.picker.group_label(0).split("0")[0]):
+                # A collective name ("các sở, ban, ngành") stands for a group while it still reads as one.
+                group = resolve_reference(name, list(self.units.values()))
+                if not (group.collective and group.units):
                     self.add_error(
                         n["key"] + "unit",
                         _("“%(name)s” không còn là tên gọi chung của nhóm đơn vị; chọn một đơn vị.")
                         % {"name": name},
                     )
                     continue
-                refs.append(UnitRef(name, [u.pk for u in found.units], True))
+                ids = list(found["ids"]) if name == n["written"] and found.get("collective") else None
+                refs.append(UnitRef(name, ids or [u.pk for u in group.units], True))
             elif choice:
-                unit = self.units.get(int(choice))
-                refs.append(UnitRef(name or unit.name, [unit.pk]))  # type: ignore[union-attr]
+                unit = self.picker.one(choice)
+                if unit is None:
+                    self.add_error(
+                        n["key"] + "unit",
+                        _("Không tìm thấy “%(name)s” trong danh bạ; chọn từ gợi ý hoặc để trống.")
+                        % {"name": choice},
+                    )
+                    continue
+                refs.append(UnitRef(name or unit.name, [unit.pk]))
+                if name and found.get("ids") != [unit.pk]:
+                    self.corrections[name] = [unit.pk]  # remembered as an alias on save
             else:
                 refs.append(UnitRef(name))
         return refs
 
+    def _clean_unknown(self, data: dict[str, Any]) -> None:
+        self.mappings: dict[str, list[int]] = {}
+        self.to_create: list[str] = []
+        self.corrections: dict[str, list[int]] = {}
+        for row in self.unknown_rows:
+            p = row["prefix"]
+            name = row["name"]
+            if data.get(p + "create"):
+                self.to_create.append(name)
+                continue
+            text = (data.get(p + "to") or "").strip()
+            if not text:
+                continue
+            units, missing = self.picker.many(text)
+            if missing:
+                self.add_error(
+                    p + "to",
+                    _("Không tìm thấy trong danh bạ: %(names)s.") % {"names": "; ".join(missing)},
+                )
+                continue
+            self.mappings[name] = [u.pk for u in units]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        self._clean_unknown(data)
         self.tasks: list[TaskReview] = []
         for row in self.task_rows:
             p = row["prefix"]
@@ -275,7 +444,7 @@ class PlanReviewForm(AccessibleForm):
             number=data["number"].strip(),
             issued_on=data["issued_on"],
             title=data["title"].strip(),
-            issuer_id=int(data["issuer"]) if data.get("issuer") else None,
+            issuer_id=data.get("issuer"),
             issuer_name=data.get("issuer_name") or "",
             issuer_lines=list(draft.get("issuer_lines") or []),
             place=data.get("place") or "",

@@ -9,6 +9,7 @@ PERIOD = "can-bo/ke-hoach/<int:pk>/ky/<int:period_pk>/don-vi/<int:unit_pk>/"
 urlpatterns = [
     path("can-bo/ke-hoach/", views_tracking.plan_list, name="list"),
     path("can-bo/ke-hoach/nhap/", views_import.import_upload, name="import"),
+    path("can-bo/ke-hoach/nhap/don-vi/", views_import.unit_search, name="unit_search"),
     path("can-bo/ke-hoach/nhap/<str:token>/", views_import.import_review, name="import_review"),
     path("can-bo/ke-hoach/<int:pk>/", views_tracking.plan_detail, name="detail"),
     path("can-bo/ke-hoach/<int:pk>/che-do-bao-cao/", views_tracking.plan_rules, name="rules"),

@@ -28,6 +28,13 @@ MESSAGES: dict[str, str] = {
     "no_text": gettext_noop(
         "Tài liệu không có lớp chữ (có thể là bản scan hoặc ảnh chụp). Hãy tải lên bản .docx hoặc PDF có chữ."
     ),
+    "no_converter": gettext_noop(
+        "Tệp Word 97-2003 (.doc) cần được chuyển đổi nhưng máy chủ chưa cài antiword hoặc LibreOffice. "
+        "Hãy mở tệp trong Word và lưu lại dưới dạng .docx rồi tải lên."
+    ),
+    "corrupt_doc": gettext_noop(
+        "Không đọc được tệp Word 97-2003 (.doc): tệp bị hỏng hoặc được đặt mật khẩu."
+    ),
     "not_a_plan": gettext_noop("Tài liệu không phải là kế hoạch: không tìm thấy tiêu đề “KẾ HOẠCH”."),
     "no_tasks": gettext_noop(
         "Không tìm thấy nhiệm vụ nào trong kế hoạch (các mục đánh số, bảng nhiệm vụ hoặc phân công đơn vị)."

@@ -21,6 +21,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _EN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8}
+_ARTICLE = ("dieu", re.compile(r"^Điều\s+(\d{1,3})\s*[.:]\s*(.*)$"))
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "phan",
@@ -85,6 +86,8 @@ def roman_value(text: str) -> int | None:
 
 def section_label(node: Node) -> str:
     """Ref of a top-level section: "PHẦN THỨ HAI" and "Phần 2" are section "II" like "II."."""
+    if node.style == "dieu":
+        return f"Đ{node.label}"
     value = _ordinal(node.style, node.label) if node.style in ("roman", "phan") else None
     if not value:
         return node.label
@@ -99,7 +102,7 @@ def section_label(node: Node) -> str:
 def _ordinal(style: str, label: str) -> int | None:
     if style in ("roman", "phan"):
         return roman_value(label) or (int(label) if label.isdigit() else _ORDINALS.get(label.lower()))
-    if style in ("arabic", "arabic_paren", "paren", "nhiemvu"):
+    if style in ("arabic", "arabic_paren", "paren", "nhiemvu", "dieu"):
         return int(label)
     if style == "decimal":
         return int(label.split(".")[-1])
@@ -142,9 +145,9 @@ def _uppercase(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _candidates(line: str) -> list[tuple[str, str, str]]:
+def _candidates(line: str, articles: bool = False) -> list[tuple[str, str, str]]:
     found = []
-    for style, pattern in _PATTERNS:
+    for style, pattern in ((_ARTICLE,) if articles else ()) + _PATTERNS:
         match = pattern.match(line)
         if match is None:
             continue
@@ -167,7 +170,8 @@ def _is_clause_paragraph(text: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, wrap_width: int | None) -> None:
+    def __init__(self, wrap_width: int | None, articles: bool = False) -> None:
+        self.articles = articles
         self.root = Node("root", "")
         self.stack: list[Node] = [self.root]
         self.wrap_width = wrap_width
@@ -176,7 +180,7 @@ class _Builder:
 
     def _place(self, style: str, label: str) -> Node | None:
         """Return the parent for a new item of this style, or None if the number does not fit."""
-        if style in ("roman", "phan"):
+        if style in ("roman", "phan", "dieu"):
             previous = [c for c in self.root.children if c.style == style]
             if not (_follows(style, previous[-1].label, label) if previous else _first(style, label)):
                 return None
@@ -197,7 +201,7 @@ class _Builder:
         return self.stack[-1] if _first(style, label) or not self.stack[-1].children else None
 
     def _open(self, line: str) -> bool:
-        for style, label, rest in _candidates(line):
+        for style, label, rest in _candidates(line, self.articles):
             if LABEL.match(line) and style in BULLETS:
                 return False
             parent = self._place(style, label)
@@ -220,6 +224,8 @@ class _Builder:
         # Labelled lines and bullets always open a paragraph, whatever the wrapping.
         if line.startswith("(") or LABEL.match(line) or re.match(r"^[-–—+•]\s", line):
             return False
+        if re.search(r"\s[–-]$|,$", previous.rstrip()):
+            return True  # "Văn Miếu –" / "Hoàn Kiếm," at a line end: the name or list goes on
         ended = previous.rstrip()[-1] in ".;:!?"
         lower = line[0].islower()
         if self.blank:
@@ -236,6 +242,12 @@ class _Builder:
             self.blank = True
             return
         line = line.strip()
+        if self._continues(line):
+            node = self.stack[-1]
+            node.paras[-1] = _join(node.paras[-1], line)
+            self.blank = False
+            self.last_line = line
+            return
         if not line.startswith(MARKER) and self._open(line):
             pass
         else:
@@ -246,6 +258,22 @@ class _Builder:
                 node.paras.append(line)
         self.blank = False
         self.last_line = line
+
+    def _continues(self, line: str) -> bool:
+        """A "- " that only wraps a hyphenated name ("Festival Thăng Long\n- Hà Nội") continues the line."""
+        node = self.stack[-1]
+        if self.wrap_width is None or not node.paras or self.blank or not re.match(r"^[-–]\s", line):
+            return False
+        previous = node.paras[-1].rstrip()
+        long_line = len(self.last_line) >= 0.85 * self.wrap_width
+        if not long_line or previous[-1:] in ".;:!?":
+            return False
+        if previous.count("“") > previous.count("”"):
+            return True
+        # "… Festival Thăng Long\n– Hà Nội lần thứ II": a name split at its own dash, not a new bullet.
+        last_word = previous.split()[-1] if previous.split() else ""
+        first_word = line[1:].split()[0] if line[1:].split() else ""
+        return last_word[:1].isupper() and first_word[:1].isupper() and len(first_word) > 1 and line[0] == "–"
 
     def _owner(self, line: str) -> Node:
         """Labelled bullet lines ("- Đơn vị chủ trì: …") belong to the item above the bullet list."""
@@ -298,9 +326,12 @@ def _wrap_width(lines: list[str]) -> int | None:
     return p90 if near >= 0.3 * len(lengths) and runs_on >= 3 else None
 
 
-def build_outline(lines: list[str]) -> Node:
-    """Build the outline tree of the plan body; root paragraphs are the text before the first item."""
-    builder = _Builder(_wrap_width(lines))
+def build_outline(lines: list[str], articles: bool = False) -> Node:
+    """Build the outline tree of the plan body; root paragraphs are the text before the first item.
+
+    `articles`: the plan is written inside a decision, whose "Điều 1.", "Điều 2." are its sections.
+    """
+    builder = _Builder(_wrap_width(lines), articles)
     for line in lines:
         builder.feed(line)
     _lift_clauses(builder.root)

@@ -25,14 +25,15 @@ from .header import (
     read_header,
     read_title,
 )
+from .layout import layout_tasks, plan_horizon
 from .outline import Node, build_outline, node_text, section_label
 from .tables import MARKER, extract_tables, table_tasks
-from .tasks import Context, node_ref, organisation_clauses, section_tasks, unit_tasks
+from .tasks import Context, node_ref, organisation_clauses, unit_tasks
 from .textprep import prepare_lines
 
 __all__ = ["parse_plan", "section_kind"]
 
-_SECTION_STYLES = ("roman", "phan", "upper")
+_SECTION_STYLES = ("roman", "phan", "upper", "dieu")
 _TASK_WORDS = re.compile(r"NHIỆM VỤ|NỘI DUNG|GIẢI PHÁP|HOẠT ĐỘNG|CÔNG VIỆC|CHƯƠNG TRÌNH|BIỆN PHÁP")
 
 
@@ -164,19 +165,24 @@ def _read_front(lines: list[str], heading: int, flat: str) -> tuple[PlanDraft, l
 def _read_body(draft: PlanDraft, root: Node, ctx: Context) -> list[tuple[Node, str]]:
     """Sections, tasks, budget and organisation clauses of the outline; returns the organisation sections."""
     organisation: list[tuple[Node, str]] = []
+    working: list[tuple[Node, str, str]] = []
     for node, ref, kind in _sections(root):
         if node is not root:
             rest = node_text(node, with_label=False).split("\n", 1)
             draft.sections.append(SectionDraft(ref, node.head, kind, rest[1] if len(rest) > 1 else ""))
         ctx.section = ref or None
-        if kind in ("tasks", "other"):
-            draft.tasks += section_tasks(node, ref, ctx, strict=kind == "other")
-        elif kind == "budget":
+        if kind in ("tasks", "other", "organisation"):
+            working.append((node, ref, kind))
+        if kind == "budget":
             draft.budget = "\n".join(node_text(node, with_label=False).split("\n")[1:]) or None
         elif kind in ("organisation", "reporting"):
             draft.organisation += organisation_clauses(node, ref)
             organisation.append((node, ref))
     ctx.section = None
+    found = layout_tasks(working, ctx, plan_horizon(draft.title))
+    draft.tasks += found.tasks
+    if found.unplaced:
+        draft.warnings.append({"code": "unplaced", "ref": None, "detail": ", ".join(found.unplaced)})
     return organisation
 
 
@@ -202,11 +208,12 @@ def parse_plan(text: str) -> PlanDraft:
     flat = "\n".join(line for line in lines if not line.startswith(MARKER))
     flat += "\n" + "\n".join(" ".join(row) for table in tables for row in table.rows)
     heading = next((i for i, line in enumerate(lines) if PLAN_HEADING.match(line.strip())), None)
+    inline = heading is None and (heading := _inline_plan(lines)) is not None
     if heading is None:
         raise PlanImportError("not_a_plan")
     draft, decision_closing, body_start = _read_front(lines, heading, flat)
     body_end, appendix = _segments(lines, body_start)
-    root = build_outline(lines[body_start:body_end])
+    root = build_outline(lines[body_start:body_end], articles=inline)
     draft.intro = "\n".join(p for p in root.paras if not p.startswith(MARKER))
     draft.directive = _directive(draft.title, root.paras)
     ctx = Context(plan_date=draft.date, tables=tables)
@@ -224,6 +231,16 @@ def parse_plan(text: str) -> PlanDraft:
         draft.signer = draft.signer or signer
     _warn(draft)
     return draft
+
+
+def _inline_plan(lines: list[str]) -> int | None:
+    """A decision that issues a plan written in its own articles ("Điều 1. Ban hành Kế hoạch … : 1. …")."""
+    decision = next((i for i, line in enumerate(lines) if DECISION_HEADING.match(line.strip())), None)
+    if decision is None:
+        return None
+    title = " ".join(line.strip() for line in lines[decision + 1 : decision + 6]).upper()
+    articles = [line for line in lines[decision:] if re.match(r"^Điều\s+1\s*[.:]", line.strip())]
+    return decision if "KẾ HOẠCH" in title and articles else None
 
 
 def _warn(draft: PlanDraft) -> None:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 import zipfile
 
+from .doc_text import doc_text
 from .docx_text import docx_text
 from .errors import MESSAGES, PlanImportError
 
@@ -146,7 +147,7 @@ def normalise_text(text: str) -> str:
 
 
 def read_document(data: bytes, filename: str | None = None) -> str:
-    """Extract the text of a plan document (.docx, .txt, or PDF with a text layer).
+    """Extract the text of a plan document (.docx, .txt, PDF with a text layer, .doc through a converter).
 
     The type is sniffed from the bytes; `filename` is only used to name the format in error messages.
     Raises PlanImportError with code too_large, empty, unsupported_format, corrupt_document, no_text or
@@ -168,6 +169,8 @@ def read_document(data: bytes, filename: str | None = None) -> str:
         raise PlanImportError("no_text")
     elif kind == "text":
         text = decode_text(data)
+    elif kind == "doc":
+        text = doc_text(data)
     else:
         label = {"doc": "Word 97-2003 (.doc)", "rtf": "RTF", "zip": "ZIP"}.get(kind, kind)
         if filename and "." in filename:

@@ -35,7 +35,9 @@ _UNIT_LABEL = (
     r"(?:chủ trì(?:\s+thực hiện|\s+tham mưu)?|phối hợp(?:\s+thực hiện)?|thực hiện|"
     r"trách nhiệm(?:\s+thực hiện)?|đảm nhiệm)"
 )
-_TIME_LABEL = r"(?:thời gian|thời hạn|tiến độ|thời điểm)(?:\s+(?:thực hiện|hoàn thành|triển khai))?"
+_TIME_LABEL = (
+    r"(?:thời gian|thời hạn|tiến độ|thời điểm)(?:\s+(?:thực hiện|hoàn thành|triển khai|dự kiến|tổ chức))?"
+)
 _OTHER_LABEL = r"(?:sản phẩm|kết quả)(?:\s+đầu ra)?|kinh phí(?:\s+thực hiện)?|ghi chú"
 LABEL = re.compile(
     rf"(?:^|(?<=[;.(\n])|(?<=[;.(]\s))\s*[-+•–]?\s*(?P<label>{_UNIT_LABEL}|{_TIME_LABEL}|{_OTHER_LABEL})\s*:",

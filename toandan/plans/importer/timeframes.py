@@ -21,7 +21,8 @@ _D = r"(\d{1,2})/(\d{1,2})/(\d{4})"
 _MONTHS = r"(\d{1,2}(?:\s*(?:,|và|-|đến)\s*(?:tháng\s+)?\d{1,2})*)"
 _QUARTERS = r"([1-4](?:\s*(?:,|và|-|đến)\s*(?:quý\s+)?[1-4])*)"
 _LABEL = re.compile(
-    r"^\s*(?:thời gian|thời hạn|tiến độ|thời điểm)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*"
+    r"^\s*(?:thời gian|thời hạn|tiến độ|thời điểm)"
+    r"(?:\s+(?:thực hiện|hoàn thành|triển khai|dự kiến|tổ chức))?\s*:\s*"
 )
 _ROMAN_QUARTER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # Words that may surround a date phrase without changing its meaning.

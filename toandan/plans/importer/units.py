@@ -79,6 +79,22 @@ _HEADS = (
     "Các",
     "các",
     "Tổ công tác",
+    "Tổ đảng",
+    "Đại sứ quán",
+    "Cơ quan đại diện",
+    "Thông tấn xã",
+    "Hiệp hội",
+    "Liên hiệp",
+    "Tổng Công ty",
+    "Chi cục",
+    "Đảng ủy",
+    "Đảng bộ",
+    "Ủy ban nhân dân",
+    "UBND",
+    "Trưởng Đoàn",
+    "Tổ trưởng",
+    "Chủ nhiệm",
+    "Chủ đầu tư",
     "Tổ giúp việc",
 )
 UNIT_HEAD = re.compile(
@@ -98,6 +114,7 @@ _JOINT_OFFICE = re.compile(
     r"Văn phòng (?:HĐND|Hội đồng nhân dân) và (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
 )
 _KEEP = "\x01"
+_COMMA = "\x02"
 
 
 def clean_unit(text: str) -> str:
@@ -132,6 +149,8 @@ def _pieces(text: str, separators: str) -> list[str]:
 def split_units(text: str) -> list[str]:
     """Split "A, B và các đơn vị liên quan" into unit names as written; never split inside a name."""
     units: list[str] = []
+    # "Ủy ban KH,CN&MT": a comma without a space is part of an abbreviated name.
+    text = re.sub(r"(?<=\w),(?=\w)", _COMMA, text)
     for chunk in _pieces(text.replace("<br>", ";").replace("\n", ";"), ";+"):
         chunk = _JOINT_OFFICE.sub(
             lambda m: m.group(0).replace(" và ", _KEEP), re.sub(r"^\s*[-–•+]\s*", "", chunk)
@@ -147,7 +166,7 @@ def split_units(text: str) -> list[str]:
                 else:
                     current = f"{current}, {stripped}" if current else stripped
             units.append(current)
-    cleaned = [clean_unit(u) for u in units]
+    cleaned = [clean_unit(u).replace(_COMMA, ",") for u in units]
     return [u for u in cleaned if u and re.search(r"\w", u)]
 
 
@@ -178,7 +197,7 @@ def unit_head(text: str) -> tuple[str, str] | None:
 
     A request to a body the plan cannot order ("Đề nghị Ủy ban MTTQ tỉnh: …") counts as addressed to it.
     """
-    text = re.sub(r"^(?:Đề nghị|Giao|Yêu cầu)\s+", "", text.strip())
+    text = re.sub(r"^(?:Đề nghị|Giao|Yêu cầu|Mời)\s+", "", text.strip())
     match = re.match(r"^([^:]{2,150}?)\s*:\s*(.*)$", text)
     if match and looks_like_unit(match.group(1), 25) and not _ACTION.search(match.group(1)):
         unit, rest = match.group(1).strip(), match.group(2).strip()

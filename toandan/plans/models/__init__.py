@@ -1,5 +1,6 @@
 """Models of the plans app: plans and indicators, tasks and progress, the reporting regime."""
 
+from toandan.plans.models.aliases import UnitAlias
 from toandan.plans.models.plans import DocumentType, Indicator, Plan, PlanQuerySet
 from toandan.plans.models.reporting import (
     PeriodReport,
@@ -46,5 +47,6 @@ __all__ = [
     "ReportingPeriod",
     "ReportingRule",
     "Task",
+    "UnitAlias",
     "derive_status",
 ]
