@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "toandan.indicators",
     "toandan.reports",
     "toandan.triage",
+    "toandan.awareness",
     "toandan.evaluation",
     "toandan.api",
 ]
