@@ -40,10 +40,12 @@ ItemFactory = Callable[..., ContentItem]
 def make_item(editor: User, reviewer: User) -> ItemFactory:
     """An item written by the editor, published by the reviewer unless `publish=False`."""
 
-    def make(title: str, body: str = "Nội dung.", kind: str = Kind.ARTICLE, publish: bool = True,
-             **fields: Any) -> ContentItem:  # fmt: skip
-        item = ContentItem(kind=kind, title=title, body=body, unit=Unit.objects.get(code=COMMUNE_A_POLICE),
-                           **fields)  # fmt: skip
+    def make(
+        title: str, body: str = "Nội dung.", kind: str = Kind.ARTICLE, publish: bool = True, **fields: Any
+    ) -> ContentItem:
+        item = ContentItem(
+            kind=kind, title=title, body=body, unit=Unit.objects.get(code=COMMUNE_A_POLICE), **fields
+        )
         item = services.save_version(item, {}, actor=editor)
         if publish:
             services.transition(item, Status.REVIEW, actor=editor)

@@ -35,8 +35,11 @@ def test_worker_makes_the_audio_of_a_published_warning(make_item: Any, tmp_path:
     from test_worker import database_url  # the helper of tests/test_worker.py
 
     with override_settings(TASKS=DB_TASKS):
-        item = make_item("Cảnh báo cuộc gọi giả danh công an", kind=Kind.WARNING,
-                         masked_example="Tôi là cán bộ công an, anh chị có liên quan đến một vụ án.")  # fmt: skip
+        item = make_item(
+            "Cảnh báo cuộc gọi giả danh công an",
+            kind=Kind.WARNING,
+            masked_example="Tôi là cán bộ công an, anh chị có liên quan đến một vụ án.",
+        )
     queued = DBTaskResult.objects.get(task_path="toandan.awareness.audio.generate_audio")
     assert queued.status == "READY" and queued.args_kwargs["args"] == [item.pk]
 
@@ -50,8 +53,11 @@ def test_worker_makes_the_audio_of_a_published_warning(make_item: Any, tmp_path:
     )
     done = subprocess.run(
         [sys.executable, "-m", "toandan.cli", "worker", "--batch", "--no-startup-delay", "--no-reload"],
-        env=env, capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     queued.refresh_from_db()
     assert queued.status == "SUCCESSFUL"

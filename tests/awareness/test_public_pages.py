@@ -75,8 +75,12 @@ def test_image_is_reencoded_without_metadata_and_needs_alt_text(make_item: Any, 
 def test_list_filters_and_page_weight(make_item: Any) -> None:
     category = Category.objects.create(slug="lua-dao-qua-mang", name="Lừa đảo qua mạng")
     elderly = Audience.objects.get(code="elderly")
-    item = make_item("Cảnh báo cho người cao tuổi", kind=Kind.WARNING, category=category,
-                     masked_example="Con bạn bị tai nạn, chuyển gấp [số tiền].")  # fmt: skip
+    item = make_item(
+        "Cảnh báo cho người cao tuổi",
+        kind=Kind.WARNING,
+        category=category,
+        masked_example="Con bạn bị tai nạn, chuyển gấp [số tiền].",
+    )
     item.audiences.add(elderly)
     make_item("Bài viết khác")
     client = Client()

@@ -86,8 +86,9 @@ def test_check_links_published_warnings_naming_the_indicator(make_item: Any, uni
         indicators=f"+84{PHONE[1:]}",
         masked_example="Bưu điện báo bạn có bưu phẩm, gọi [số điện thoại].",
     )
-    unpublished = make_item("Bản nháp cũng nhắc số này", kind=Kind.WARNING, indicators=f"+84{PHONE[1:]}",
-                            publish=False)  # fmt: skip
+    unpublished = make_item(
+        "Bản nháp cũng nhắc số này", kind=Kind.WARNING, indicators=f"+84{PHONE[1:]}", publish=False
+    )
     page = Client().get(check, {"q": PHONE}).content.decode()
     assert warning.get_absolute_url() in page and "nhắc đến dấu hiệu bạn vừa tra" in page
     assert unpublished.get_absolute_url() not in page

@@ -45,8 +45,16 @@ def test_editor_writes_reviewer_publishes_with_versions_and_history(editor: User
     assert Client().get(item.get_absolute_url()).status_code == 404
 
     edit = reverse("awareness:staff_edit", args=[item.pk])
-    writer.post(edit, {"title": item.title, "summary": "Tóm tắt", "body": "Đoạn một.\n\nĐoạn hai đã sửa.",
-                       "unit": str(unit.pk), "note": "sửa đoạn hai"})  # fmt: skip
+    writer.post(
+        edit,
+        {
+            "title": item.title,
+            "summary": "Tóm tắt",
+            "body": "Đoạn một.\n\nĐoạn hai đã sửa.",
+            "unit": str(unit.pk),
+            "note": "sửa đoạn hai",
+        },
+    )
     item.refresh_from_db()
     assert item.version == 2 and ContentVersion.objects.filter(item=item).count() == 2
 
@@ -92,8 +100,9 @@ def test_bad_input_is_refused_in_vietnamese_and_stores_nothing(editor: User) -> 
     assert writer.get(reverse("awareness:staff_new") + "?loai=khong-co").status_code == 404
 
 
-def test_scheduled_item_appears_on_time_and_the_worker_flips_it(make_item: Any, reviewer: User,
-                                                              editor: User) -> None:  # fmt: skip
+def test_scheduled_item_appears_on_time_and_the_worker_flips_it(
+    make_item: Any, reviewer: User, editor: User
+) -> None:
     item = make_item("Hẹn giờ", publish=False)
     services.transition(item, Status.REVIEW, actor=editor)
     later = timezone.now() + timedelta(hours=2)

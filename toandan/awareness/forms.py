@@ -23,9 +23,16 @@ class ContentForm(forms.ModelForm):
         model = ContentItem
         fields = [
             *COMMON_FIELDS,
-            "masked_example", "targets", "what_to_do", "indicators", "scam_category",
-            "legal_type", "doc_number", "short_name", "issued_on",
-        ]  # fmt: skip
+            "masked_example",
+            "targets",
+            "what_to_do",
+            "indicators",
+            "scam_category",
+            "legal_type",
+            "doc_number",
+            "short_name",
+            "issued_on",
+        ]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 16}),
             "summary": forms.Textarea(attrs={"rows": 2}),
@@ -69,8 +76,11 @@ class ContentForm(forms.ModelForm):
         return body
 
     def item_data(self) -> dict[str, Any]:
-        data = {name: self.cleaned_data[name] for name in self.fields if name not in ("tags", "audiences",
-                "communes", "note")}  # fmt: skip
+        data = {
+            name: self.cleaned_data[name]
+            for name in self.fields
+            if name not in ("tags", "audiences", "communes", "note")
+        }
         data["kind"] = self.kind
         return data
 

@@ -238,6 +238,12 @@ def add_image(
     )
     files.store(image, clean)
     image.save()
-    record(AuditAction.CREATED, actor=actor, request=request, target=image, unit=item.unit,
-           summary=f"content {item.pk}: image {image.pk}")  # fmt: skip
+    record(
+        AuditAction.CREATED,
+        actor=actor,
+        request=request,
+        target=image,
+        unit=item.unit,
+        summary=f"content {item.pk}: image {image.pk}",
+    )
     return image

@@ -66,10 +66,15 @@ def item_new(request: HttpRequest) -> HttpResponse:
         item = ContentItem(**data)
         try:
             item = services.save_version(
-                item, {}, actor=request.user, tags=form.cleaned_data["tags"],
-                audiences=form.cleaned_data["audiences"], communes=form.cleaned_data["communes"],
-                note=form.cleaned_data["note"], request=request,
-            )  # fmt: skip
+                item,
+                {},
+                actor=request.user,
+                tags=form.cleaned_data["tags"],
+                audiences=form.cleaned_data["audiences"],
+                communes=form.cleaned_data["communes"],
+                note=form.cleaned_data["note"],
+                request=request,
+            )
         except PermissionDenied:
             form.add_error("unit", _("Bạn không viết bài cho đơn vị này."))
         else:
@@ -97,10 +102,16 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.save_version(
-                item, form.item_data(), actor=request.user, tags=form.cleaned_data["tags"],
-                audiences=form.cleaned_data["audiences"], communes=form.cleaned_data["communes"],
-                note=form.cleaned_data["note"], request=request, check=False,
-            )  # fmt: skip
+                item,
+                form.item_data(),
+                actor=request.user,
+                tags=form.cleaned_data["tags"],
+                audiences=form.cleaned_data["audiences"],
+                communes=form.cleaned_data["communes"],
+                note=form.cleaned_data["note"],
+                request=request,
+                check=False,
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -173,9 +184,14 @@ def item_image(request: HttpRequest, pk: int) -> HttpResponse:
         data = upload.read(services.files.MAX_IMAGE_BYTES + 1)
         try:
             services.add_image(
-                item, data, upload.name, alt=form.cleaned_data["alt"], caption=form.cleaned_data["caption"],
-                actor=request.user, request=request,
-            )  # fmt: skip
+                item,
+                data,
+                upload.name,
+                alt=form.cleaned_data["alt"],
+                caption=form.cleaned_data["caption"],
+                actor=request.user,
+                request=request,
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
