@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from toandan.awareness import feeds, views_print, views_public, views_staff
+from toandan.awareness import feeds, views_print, views_public, views_quiz, views_staff
 
 app_name = "awareness"
 urlpatterns = [
@@ -11,6 +11,11 @@ urlpatterns = [
     path("tuyen-truyen/opensearch.xml", feeds.opensearch, name="opensearch"),
     path("tuyen-truyen/rss/", feeds.RssFeed(), name="rss"),
     path("tuyen-truyen/atom/", feeds.AtomFeed(), name="atom"),
+    path("tuyen-truyen/trac-nghiem/", views_quiz.quiz_list, name="quizzes"),
+    path("tuyen-truyen/trac-nghiem/<slug:slug>/", views_quiz.quiz, name="quiz"),
+    path(
+        "can-bo/tuyen-truyen/trac-nghiem/<slug:slug>/ket-qua/", views_quiz.quiz_results, name="quiz_results"
+    ),
     path("tuyen-truyen/anh/<int:pk>/", views_public.image, name="image"),
     path("tuyen-truyen/<slug:slug>/", views_public.detail, name="detail"),
     path("tuyen-truyen/<slug:slug>/in/", views_print.print_page, name="print"),

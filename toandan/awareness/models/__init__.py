@@ -13,8 +13,15 @@ from toandan.awareness.models.content import (
     Status,
     Tag,
 )
+from toandan.awareness.models.quiz import AgeGroup, Choice, Question, QuestionKind, QuizAttempt, QuizBank
 
 __all__ = [
+    "AgeGroup",
+    "Choice",
+    "Question",
+    "QuestionKind",
+    "QuizAttempt",
+    "QuizBank",
     "Audience",
     "AudienceCode",
     "Category",
