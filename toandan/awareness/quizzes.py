@@ -127,7 +127,7 @@ def record_attempt(
     age_group: str = "",
     audience: str = "",
 ) -> bool:
-    """Count an attempt unless the same browser was counted for this bank within the window; True if counted."""
+    """Count an attempt unless this browser was counted for this bank within the window; True if counted."""
     if not cache.add(f"awareness-quiz:{key}", 1, REPEAT_WINDOW_SECONDS):
         return False
     today = timezone.localdate()
