@@ -115,7 +115,7 @@ def save_version(
         raise PermissionDenied
     for name, value in data.items():
         setattr(item, name, value)
-    if creating or not item.slug:
+    if not item.slug:  # made once from the first title: links shared on Zalo keep working after edits
         item.slug = _unique_slug(item.title, exclude=item.pk)
     item.updated_at = timezone.now()
     _refresh_search(item)
