@@ -119,3 +119,30 @@ def test_opensearch_and_print_page_with_qr(make_item: Any) -> None:
     assert b"/tuyen-truyen/tim-kiem/?q={searchTerms}" in description.content
     page = Client().get(reverse("awareness:print", args=[item.slug])).content.decode()
     assert "<svg" in page and f"http://testserver{item.get_absolute_url()}" in page
+
+
+def test_print_pdf_holds_the_title_and_the_qr_codes_url(make_item: Any) -> None:
+    from pypdf import PdfReader
+
+    item = make_item(
+        "Cảnh báo lừa đảo đầu tư tiền ảo",
+        kind=Kind.WARNING,
+        masked_example="Nạp [số tiền] để nhận lãi 30% mỗi ngày.",
+        what_to_do="- Không nạp tiền.\n- Báo công an xã.",
+        body="## Dấu hiệu\n\nLãi suất **quá cao**.",
+    )
+    response = Client().get(reverse("awareness:print_pdf", args=[item.slug]))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    url = f"http://testserver{item.get_absolute_url()}"
+    assert "Cảnh báo lừa đảo đầu tư tiền ảo" in text and "lãi 30%" in text and url in text.replace("\n", "")
+    links = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if "/A" in annotation.get_object()
+    ]
+    assert url in links
+    images = [name for page in reader.pages for name in page.images]
+    assert images, "the QR code image is missing"

@@ -19,6 +19,7 @@ urlpatterns = [
     path("tuyen-truyen/anh/<int:pk>/", views_public.image, name="image"),
     path("tuyen-truyen/<slug:slug>/", views_public.detail, name="detail"),
     path("tuyen-truyen/<slug:slug>/in/", views_print.print_page, name="print"),
+    path("tuyen-truyen/<slug:slug>/in.pdf", views_print.print_pdf, name="print_pdf"),
     path("tuyen-truyen/<slug:slug>/nghe.wav", views_public.audio, name="audio"),
     path("can-bo/tuyen-truyen/", views_staff.item_list, name="staff_list"),
     path("can-bo/tuyen-truyen/moi/", views_staff.item_new, name="staff_new"),

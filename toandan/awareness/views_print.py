@@ -6,8 +6,10 @@ import segno
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from toandan.awareness import pdf
 from toandan.awareness.models import ContentItem
 from toandan.awareness.rendering import render as render_markdown
 
@@ -28,3 +30,24 @@ def print_page(request: HttpRequest, slug: str) -> HttpResponse:
             "what_to_do_html": render_markdown(item.what_to_do),
         },
     )
+
+
+@require_safe
+def print_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The A4 leaflet as a PDF (rate-limited: it costs more than a page)."""
+    from toandan.core.ratelimit import hit, too_many_requests
+
+    if hit(request, "awareness-pdf", "20/m"):
+        return too_many_requests(request)
+    item = get_object_or_404(ContentItem.objects.live().select_related("unit"), slug=slug)
+    url = request.build_absolute_uri(item.get_absolute_url())
+    try:
+        data = pdf.leaflet(item, url)
+    except pdf.FontMissing:
+        message = _("Máy chủ chưa cài phông chữ tiếng Việt để in PDF; hãy dùng bản in trên trình duyệt.")
+        return render(
+            request, "core/error.html", {"title": _("Chưa in được PDF"), "message": message}, status=503
+        )
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{item.slug}.pdf"'
+    return response
