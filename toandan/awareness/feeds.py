@@ -96,8 +96,17 @@ class RssFeed(Feed):
         return [item.category.name] if item.category else []
 
 
+class FullContentAtom(Atom1Feed):
+    """Atom with the whole sanitised body in <content type="html"> rather than a <summary>."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item.get("description"):
+            handler.addQuickElement("content", item["description"], {"type": "html"})
+
+
 class AtomFeed(RssFeed):
-    feed_type = Atom1Feed
+    feed_type = FullContentAtom
 
     def subtitle(self, obj: dict[str, Any]) -> str:
         return self.description(obj)
