@@ -13,7 +13,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from toandan.awareness.models import Audience, Category, ContentItem
+from toandan.awareness import reach
+from toandan.awareness.models import Audience, Category, Channel, ContentItem
 from toandan.awareness.rendering import IMAGE_PREFIX
 from toandan.awareness.rendering import render as render_markdown
 from toandan.core.ratelimit import hit, too_many_requests
@@ -28,6 +29,7 @@ class RssFeed(Feed):
         if hit(request, "awareness-feed", "60/m"):
             return too_many_requests(request)
         self.request = request
+        reach.count(Channel.FEED)
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from toandan.awareness import pdf
-from toandan.awareness.models import ContentItem
+from toandan.awareness import pdf, reach
+from toandan.awareness.models import Channel, ContentItem
 from toandan.awareness.rendering import render as render_markdown
 
 
@@ -41,6 +41,7 @@ def print_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         return too_many_requests(request)
     item = get_object_or_404(ContentItem.objects.live().select_related("unit"), slug=slug)
     url = request.build_absolute_uri(item.get_absolute_url())
+    reach.count(Channel.PRINT, item.pk)
     try:
         data = pdf.leaflet(item, url)
     except pdf.FontMissing:

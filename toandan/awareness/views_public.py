@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from toandan.awareness import permissions
-from toandan.awareness.models import Audience, Category, ContentImage, ContentItem, Kind, Status
+from toandan.awareness import permissions, reach
+from toandan.awareness.models import Audience, Category, Channel, ContentImage, ContentItem, Kind, Status
 from toandan.awareness.rendering import LegalResolver
 from toandan.awareness.rendering import render as render_markdown
 from toandan.awareness.search import search as search_items
@@ -85,6 +85,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         if not (permissions.can_write(request.user, item) or permissions.can_review(request.user, item)):
             raise Http404
         preview = True
+    if not preview:
+        reach.count(Channel.PAGE, item.pk)
     resolver = legal_resolver()
     return render(
         request,
@@ -142,6 +144,8 @@ def audio(request: HttpRequest, slug: str) -> FileResponse:
     if not item.audio:
         raise Http404
     download = request.GET.get("tai") == "1"
+    if "bytes=0-" in request.headers.get("Range", "bytes=0-"):  # a player's later range requests: same play
+        reach.count(Channel.AUDIO, item.pk)
     response = FileResponse(
         item.audio.open("rb"), content_type="audio/wav", as_attachment=download, filename=f"{item.slug}.wav"
     )

@@ -14,8 +14,11 @@ from toandan.awareness.models.content import (
     Tag,
 )
 from toandan.awareness.models.quiz import AgeGroup, Choice, Question, QuestionKind, QuizAttempt, QuizBank
+from toandan.awareness.models.reach import Channel, ReachDay
 
 __all__ = [
+    "Channel",
+    "ReachDay",
     "AgeGroup",
     "Choice",
     "Question",
