@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -198,6 +199,7 @@ def transition(
         unit=item.unit,
         summary=f"content {item.pk}: {old} → {to}",
     )
+    transaction.on_commit(lambda: cache.delete("awareness:legal-names"))
     if to in (Status.PUBLISHED, Status.SCHEDULED):
         from toandan.awareness import audio
 

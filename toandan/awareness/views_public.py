@@ -4,6 +4,7 @@ the read-aloud audio. Every page works without JavaScript."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -21,18 +22,24 @@ PAGE_SIZE = 20
 MAX_QUERY = 200
 
 
+LEGAL_NAMES_KEY = "awareness:legal-names"
+
+
 def legal_resolver() -> LegalResolver:
-    """Resolve a folded short name ("luat an ninh mang") to the URL of its published legal document."""
+    """Resolve a folded short name ("luat an ninh mang") to the URL of its published legal document (the map
+    is cached for a minute and dropped whenever an item changes status)."""
     from toandan.awareness.folding import fold
 
-    names = {
-        fold(short): ContentItem(slug=slug).get_absolute_url()
-        for short, slug in ContentItem.objects.live()
-        .filter(kind=Kind.LEGAL)
-        .exclude(short_name="")
-        .values_list("short_name", "slug")
-    }
-    return names.get
+    def names() -> dict[str, str]:
+        return {
+            fold(short): ContentItem(slug=slug).get_absolute_url()
+            for short, slug in ContentItem.objects.live()
+            .filter(kind=Kind.LEGAL)
+            .exclude(short_name="")
+            .values_list("short_name", "slug")
+        }
+
+    return cache.get_or_set(LEGAL_NAMES_KEY, names, 60).get
 
 
 def _listing(request: HttpRequest) -> tuple[object, dict[str, object]]:
