@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from toandan.accounts.models import User
 from toandan.awareness import services
+from toandan.awareness.tasks import publish_scheduled
 from toandan.awareness.models import ContentEvent, ContentItem, ContentVersion, Status
 from toandan.core.models import AuditEvent
 from toandan.core.testing import staff_client
@@ -110,6 +111,7 @@ def test_scheduled_item_appears_on_time_and_the_worker_flips_it(
     assert item.status == Status.SCHEDULED
     assert not ContentItem.objects.live().filter(pk=item.pk).exists()
     assert ContentItem.objects.live(now=later + timedelta(minutes=1)).filter(pk=item.pk).exists()
+    assert publish_scheduled.call() == 0  # not yet due
     assert services.publish_due(now=later + timedelta(minutes=1)) == 1
     item.refresh_from_db()
     assert item.status == Status.PUBLISHED and item.published_at == later
