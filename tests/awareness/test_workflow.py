@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from toandan.accounts.models import User
 from toandan.awareness import services
-from toandan.awareness.tasks import publish_scheduled
 from toandan.awareness.models import ContentEvent, ContentItem, ContentVersion, Status
+from toandan.awareness.tasks import publish_scheduled
 from toandan.core.models import AuditEvent
 from toandan.core.testing import staff_client
 
