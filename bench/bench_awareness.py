@@ -97,13 +97,13 @@ def main() -> None:
         print(f"{args.articles} published articles, {database}, {args.rounds} rounds × {args.seconds} s")
         for name in paths:
             rows = results[name]
-            ratios = [r["rps"] / b["rps"] for r, b in zip(rows, results["bare"], strict=True)]
+            ratios = [r["rps"] / b["rps"] for r, b in zip(rows, results["bare"], strict=True) if b["rps"]]
             bad = sum(n for r in rows for code, n in r["statuses"].items() if code != 200)
             print(
                 f"{name:8} {statistics.median(r['rps'] for r in rows):8.0f} req/s  "
                 f"p50 {statistics.median(r['p50_ms'] for r in rows):6.1f} ms  "
                 f"p99 {statistics.median(r['p99_ms'] for r in rows):6.1f} ms  "
-                f"ratio to bare {statistics.median(ratios):.2f}×  non-200: {bad}"
+                f"ratio to bare {statistics.median(ratios) if ratios else float('nan'):.2f}×  non-200: {bad}"
             )
 
 
