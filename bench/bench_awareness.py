@@ -69,11 +69,42 @@ def seed(count: int) -> str:
     return f"bai-{count // 2}"
 
 
+def sequential(count: int, slug: str, rounds: int) -> None:
+    """Median milliseconds per request through Django's test client, each path beside the bare view."""
+    import time
+
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    paths = {
+        "bare": "/bench/bare",
+        "article": f"/tuyen-truyen/{slug}/",
+        "search": "/tuyen-truyen/tim-kiem/?q=lua+dao+otp",
+    }
+    timings: dict[str, list[float]] = {name: [] for name in paths}
+    for path in paths.values():
+        assert client.get(path).status_code == 200, path
+    for _ in range(rounds * 10):
+        for name, path in paths.items():
+            start = time.perf_counter()
+            client.get(path)
+            timings[name].append((time.perf_counter() - start) * 1000)
+    bare = statistics.median(timings["bare"])
+    database = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    print(f"{count} published articles, {database}, sequential, {rounds * 10} requests per path")
+    for name, values in timings.items():
+        ms = statistics.median(values)
+        print(f"{name:8} median {ms:7.1f} ms  throughput ratio to bare {bare / ms:.3f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument(
+        "--sequential", action="store_true", help="one request at a time in this process (no server, no wrk)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         env = bench_env(Path(folder))
@@ -81,6 +112,8 @@ def main() -> None:
         manage(env, "migrate")
         manage(env, "init_data")
         slug = seed(args.articles)
+        if args.sequential:
+            return sequential(args.articles, slug, args.rounds)
         paths = {
             "bare": "/bench/bare",
             "article": f"/tuyen-truyen/{slug}/",

@@ -12,7 +12,7 @@ ALTER TEXT SEARCH CONFIGURATION toandan_unaccent
 INDEX = """
 CREATE INDEX IF NOT EXISTS awareness_fts_idx ON awareness_contentitem USING gin (
     (setweight(to_tsvector('toandan_unaccent', coalesce("awareness_contentitem"."title", '')), 'A') ||
-     setweight(to_tsvector('toandan_unaccent', coalesce("awareness_contentitem"."text_folded", '')), 'B'))
+     setweight(to_tsvector('simple', coalesce("awareness_contentitem"."text_folded", '')), 'B'))
 );
 """
 
