@@ -26,3 +26,14 @@ def test_load_demo_twice() -> None:
     plan = Plan.objects.get()
     assert plan.number == "249/KH-BCĐ138" and plan.issued_on == date(2022, 5, 25)
     assert plan.issuer.code == "bcd138" and plan.title.startswith("Thực hiện Chỉ thị số 03/CT-UBND")
+
+
+def test_load_demo_publishes_example_awareness_content() -> None:
+    from toandan.awareness.models import ContentItem, QuizBank
+
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    live = ContentItem.objects.live()
+    assert set(live.values_list("kind", flat=True)) == {"article", "warning", "legal", "faq"}
+    assert live.count() == ContentItem.objects.count() == 4
+    assert QuizBank.objects.get().questions.count() == 4

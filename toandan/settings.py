@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "toandan.indicators",
     "toandan.reports",
     "toandan.triage",
+    "toandan.awareness",
     "toandan.evaluation",
     "toandan.api",
 ]
@@ -216,6 +217,7 @@ PERIODIC_TASKS: dict[str, int] = {
     "toandan.core.tasks.purge_expired_cache": 10 * 60,
     # Evidence files a killed process wrote before its report's transaction committed (older than an hour).
     "toandan.reports.tasks.remove_orphan_evidence": 3600,
+    "toandan.awareness.tasks.publish_scheduled": 60,
 }
 
 # Content Security Policy on every response (django-csp): scripts and styles only from this site's static

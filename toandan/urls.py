@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("toandan.indicators.urls")),
     path("", include("toandan.reports.urls")),
     path("", include("toandan.triage.urls")),
+    path("", include("toandan.awareness.urls")),
     path("", include("toandan.evaluation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

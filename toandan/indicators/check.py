@@ -45,6 +45,7 @@ class Result:
     verdict: str
     reports: int
     advice: str
+    category: str = ""  # the confirmed record's category (kind of scam), for related content
 
     def as_api(self) -> dict[str, Any]:
         return {
@@ -162,6 +163,7 @@ def result_for(answer: lookup.Answer) -> Result:
         verdict=answer.verdict,
         reports=answer.reports,
         advice=_memo(indicator.kind, "no_reports") if no_reports else advice_for(answer),
+        category=answer.category,
     )
 
 

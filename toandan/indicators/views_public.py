@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from toandan.core.ratelimit import hit, too_many_requests
-from toandan.indicators import appeals
+from toandan.indicators import appeals, hooks
 from toandan.indicators.check import CheckError, check_text
 from toandan.indicators.forms import AppealForm, CheckForm
 from toandan.reports.upload_limits import clean_files
@@ -37,7 +37,8 @@ def check(request: HttpRequest) -> HttpResponse:
             return too_many_requests(request)
         if form.is_valid():
             try:
-                context["outcome"] = check_text(form.cleaned_data["q"])
+                context["outcome"] = outcome = check_text(form.cleaned_data["q"])
+                context["related"] = hooks.related_for(outcome)
             except CheckError as exc:
                 form.add_error("q", exc.message)
                 status = 400

@@ -95,9 +95,8 @@ def draft_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         if target == WarningStatus.APPROVED:
-            messages.success(
-                request, _("Đã duyệt dự thảo. Chưa có mục tuyên truyền công khai để đăng: hãy đăng thủ công.")
-            )
+            # Apps above triage (awareness) turn the approval into a warning in their own workflow.
+            messages.success(request, _("Đã duyệt dự thảo."))
         else:
             messages.success(request, _("Đã từ chối dự thảo."))
     return redirect("triage:wave", pk=draft.wave_id)

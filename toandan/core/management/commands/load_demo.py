@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -60,6 +61,8 @@ class Command(BaseCommand):
                 )
         plan, created = load_seed_plan()
         self.stdout.write(f"Kế hoạch mẫu: {plan.number} ({'mới' if created else 'đã có'}).")
+        if apps.is_installed("toandan.awareness"):  # an app above core: called by name, never imported
+            call_command("load_awareness_demo", stdout=self.stdout)
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, full_name, *_rest in DEMO_USERS:
             self.stdout.write(f"  {username:<14} {full_name}")

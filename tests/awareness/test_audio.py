@@ -1,0 +1,88 @@
+"""Read aloud: publishing a warning enqueues its audio; the real worker process makes it with espeak-ng
+(Vietnamese voice); the page plays it and offers the download; a changed text makes a new file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client, override_settings
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from toandan.accounts.models import User
+from toandan.awareness import audio, services
+from toandan.awareness.models import ContentItem, Kind, Status
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture(autouse=True)
+def _espeak() -> None:
+    if audio.espeak_path() is None:
+        if os.environ.get("CI", "").lower() in ("1", "true"):
+            pytest.fail("espeak-ng is required in CI (apt-get install espeak-ng)")
+        pytest.skip("espeak-ng not installed: apt-get install espeak-ng")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_makes_the_audio_of_a_published_warning(make_item: Any, tmp_path: Path) -> None:
+    from test_worker import database_url  # the helper of tests/test_worker.py
+
+    with override_settings(TASKS=DB_TASKS):
+        item = make_item(
+            "Cảnh báo cuộc gọi giả danh công an",
+            kind=Kind.WARNING,
+            masked_example="Tôi là cán bộ công an, anh chị có liên quan đến một vụ án.",
+        )
+    queued = DBTaskResult.objects.get(task_path="toandan.awareness.audio.generate_audio")
+    assert queued.status == "READY" and queued.args_kwargs["args"] == [item.pk]
+
+    env: dict[str, Any] = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="toandan.settings",
+        DATABASE_URL=database_url(),
+        MEDIA_ROOT=settings.MEDIA_ROOT,
+        TOANDAN_VAR_DIR=str(tmp_path),
+        SECRET_KEY="w" * 60,
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "toandan.cli", "worker", "--batch", "--no-startup-delay", "--no-reload"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL"
+    item.refresh_from_db()
+    stored = Path(settings.MEDIA_ROOT) / item.audio.name
+    data = stored.read_bytes()
+    assert data[:4] == b"RIFF" and data[8:12] == b"WAVE" and len(data) > 20_000
+
+    page = Client().get(item.get_absolute_url()).content.decode()
+    assert f'src="{reverse("awareness:audio", args=[item.slug])}"' in page
+    download = Client().get(reverse("awareness:audio", args=[item.slug]), {"tai": "1"})
+    assert download["Content-Type"] == "audio/wav" and "attachment" in download["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_audio_is_made_again_only_when_the_spoken_text_changes(make_item: Any, reviewer: User) -> None:
+    item = make_item("Cảnh báo mã OTP", kind=Kind.WARNING, what_to_do="- Không đọc mã OTP.")
+    assert audio.generate_audio.call(item.pk) is True
+    item.refresh_from_db()
+    first = item.audio.name
+    assert audio.generate_audio.call(item.pk) is False  # same text: kept
+    services.transition(item, Status.DRAFT, actor=reviewer)
+    services.save_version(
+        item, {"what_to_do": "- Không đọc mã OTP.\n- Gọi 113."}, actor=reviewer, check=False
+    )
+    assert audio.generate_audio.call(item.pk) is True
+    item = ContentItem.objects.get(pk=item.pk)
+    assert item.audio.name != first and not item.audio.storage.exists(first)
