@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toandan.triage import brands, training
+from toandan.triage import brands, lookalike, training
 from toandan.triage.url import score_url
 
 
@@ -85,15 +85,15 @@ def test_ordinary_sites_are_not_scams(url: str) -> None:
 
 
 def test_damerau_levenshtein() -> None:
-    assert brands.damerau_levenshtein("vietcombank", "vietcombnak") == 1
-    assert brands.damerau_levenshtein("vietcombank", "vietcombamk") == 1
-    assert brands.damerau_levenshtein("abc", "abc") == 0
-    assert brands.damerau_levenshtein("bidv", "vietcombank", limit=2) == 3
+    assert lookalike.damerau_levenshtein("vietcombank", "vietcombnak") == 1
+    assert lookalike.damerau_levenshtein("vietcombank", "vietcombamk") == 1
+    assert lookalike.damerau_levenshtein("abc", "abc") == 0
+    assert lookalike.damerau_levenshtein("bidv", "vietcombank", limit=2) == 3
 
 
 def test_skeleton_folds_confusables() -> None:
-    assert brands.skeleton("vіetc0mbank") == brands.skeleton("vietcombank")
-    assert brands.skeleton("rnomo") == brands.skeleton("momo")
+    assert lookalike.skeleton("vіetc0mbank") == lookalike.skeleton("vietcombank")
+    assert lookalike.skeleton("rnomo") == lookalike.skeleton("momo")
 
 
 def test_authored_holdout_quality() -> None:

@@ -67,7 +67,14 @@ class MessageResult:
 def advice_for(answer: lookup.Answer) -> str:
     kind = str(KIND_LABELS.get(answer.indicator.kind, _("dấu hiệu")))
     count = answer.reports
-    values = {"kind": kind, "count": count, "category": answer.category, "org": answer.organisation}
+    values = {
+        "kind": kind,
+        "count": count,
+        "category": answer.category,
+        "org": answer.organisation,
+        "domain": answer.domain,
+        "domain_count": answer.domain_reports,
+    }
     if answer.verdict == lookup.CONFIRMED and answer.category:
         text = ngettext(
             "Cơ quan công an đã xác nhận %(kind)s này được dùng để lừa đảo (%(category)s), qua %(count)s tố "
@@ -108,6 +115,16 @@ def advice_for(answer: lookup.Answer) -> str:
             "web chính thức của cơ quan, ngân hàng.",
             count,
         )
+    elif answer.verdict == lookup.REPORTED and answer.domain_reports:
+        text = ngettext(
+            "Tên miền %(domain)s của đường link này đã bị người dân tố giác %(domain_count)s lần "
+            "(tính cả các đường link khác trên tên miền đó), chưa được cơ quan chức năng xác minh. "
+            "Hãy hết sức cẩn thận: không đăng nhập, không chuyển tiền, không đưa mã OTP.",
+            "Tên miền %(domain)s của đường link này đã bị người dân tố giác %(domain_count)s lần "
+            "(tính cả các đường link khác trên tên miền đó), chưa được cơ quan chức năng xác minh. "
+            "Hãy hết sức cẩn thận: không đăng nhập, không chuyển tiền, không đưa mã OTP.",
+            answer.domain_reports,
+        )
     elif answer.verdict == lookup.REPORTED:
         text = _(
             "%(kind)s này có trong một danh sách cảnh báo do cơ quan, tổ chức khác cung cấp, chưa được "
@@ -132,6 +149,12 @@ def advice_for(answer: lookup.Answer) -> str:
             "hỏi người thân hoặc công an xã, phường, và tố giác để người khác được cảnh báo."
         )
     text = text % values
+    if answer.domain_reports > count and answer.verdict in (lookup.REPORTED, lookup.CONFIRMED) and count:
+        text += " " + ngettext(
+            "Tên miền %(domain)s của đường link này cũng bị tố giác %(domain_count)s lần.",
+            "Tên miền %(domain)s của đường link này cũng bị tố giác %(domain_count)s lần.",
+            answer.domain_reports,
+        ) % values
     return text[:1].upper() + text[1:]
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from django.utils.translation import get_language
 
-from toandan.triage import brands, features, lists, modelstore
+from toandan.triage import brands, features, lists, lookalike, modelstore
 from toandan.triage.verdict import Verdict, sigmoid, translate, verdict_for
 
 # Prior log-odds of an unknown link in a message being malicious, before any evidence; the weights below are
@@ -108,7 +108,10 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
 
     free = registered in lists.FREE_HOSTING_DOMAINS or bare in lists.FREE_HOSTING_HOSTS
     short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
-    official = None if (free or short) else brands.brand_domains().get(registered)
+    # A brand's own app link on a shared link service (myvt.page.link) is the brand's, not a hidden address.
+    official = brands.brand_link_hosts().get(bare)
+    if official is None and not (free or short):
+        official = brands.brand_domains().get(registered)
     if official is not None:
         reason = _("Tên miền chính thức của %(brand)s") % {"brand": official}
         return UrlAnalysis(url, host, registered, official, None, -5.0, (reason,))
@@ -129,28 +132,28 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
             [(ext.domain, suffix)] if not free else [(label, suffix) for label in subdomain_labels[:1]]
         )
         for label, label_suffix in candidates:
-            lookalike = brands.find_lookalike(label, label_suffix)
-            if lookalike is None:
+            imitation = lookalike.find_lookalike(label, label_suffix)
+            if imitation is None:
                 continue
-            impersonated = lookalike.brand
-            if lookalike.how == "other_suffix":
+            impersonated = imitation.brand
+            if imitation.how == "other_suffix":
                 add(
                     5.0,
                     _(
                         "Dùng tên %(brand)s trên một tên miền khác (%(domain)s), "
                         "không phải tên miền chính thức %(real)s"
                     )
-                    % {"brand": lookalike.brand, "domain": registered, "real": lookalike.domain},
+                    % {"brand": imitation.brand, "domain": registered, "real": imitation.domain},
                 )
             else:
                 add(
                     6.0,
                     _("Tên miền giả mạo %(brand)s: nhái tên miền thật %(real)s")
-                    % {"brand": lookalike.brand, "real": lookalike.domain},
+                    % {"brand": imitation.brand, "real": imitation.domain},
                 )
             break
         if impersonated is None:
-            typo = brands.find_domain_typo(registered)
+            typo = lookalike.find_domain_typo(registered)
             if typo is not None:
                 impersonated = typo.brand
                 add(
@@ -162,10 +165,10 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
             # The service's own name in its host (drive.google.com) is not an impersonation.
             own = (
                 []
-                if registered in brands.brand_domains() or brands.is_brand_label(ext.domain)
+                if registered in brands.brand_domains() or lookalike.is_brand_label(ext.domain)
                 else [ext.domain]
             )
-            embedded = brands.find_embedded(subdomain_labels + own)
+            embedded = lookalike.find_embedded(subdomain_labels + own)
             if embedded is not None:
                 impersonated = embedded
                 label_tokens = set(re.split(r"[^a-z0-9]+", ".".join(subdomain_labels + [ext.domain])))
