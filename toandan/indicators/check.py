@@ -240,12 +240,17 @@ def indicators_in(text: str) -> list[Indicator]:
     return found[:MAX_INDICATORS]
 
 
-def check_text(text: str, *, with_triage: bool = True) -> MessageResult:
-    """Answers for everything in a typed value or a pasted message (the page uses this for both)."""
+def check_text(text: str, *, with_triage: bool = True, sender_type: str | None = None) -> MessageResult:
+    """Answers for everything in a typed value or a pasted message (the page uses this for both).
+
+    ``sender_type`` ("brandname", "shortcode" or "personal_number"), when the person says who sent the
+    message, sharpens the message's score; it is optional and anything else is ignored.
+    """
     text = _clean(text, MAX_MESSAGE_LENGTH)
     indicators = indicators_in(text)
     looks_like_message = len(text) > 40 and any(ch.isspace() for ch in text)
-    triage = _triage(text) if with_triage and (looks_like_message or len(indicators) > 1) else None
+    wanted = with_triage and (looks_like_message or len(indicators) > 1)
+    triage = _triage(text, sender_type) if wanted else None
     if not indicators and triage is None:
         raise _unrecognised()
     results = [result_for(item) for item in lookup.answer_many(indicators)] if indicators else []
@@ -268,9 +273,10 @@ def _reputation(found: list[Any]) -> dict[Any, int]:
     }
 
 
-def _triage(text: str) -> dict[str, Any] | None:
+def _triage(text: str, sender_type: str | None = None) -> dict[str, Any] | None:
     try:
-        from toandan.triage.message import score_message
+        from toandan.triage.message import SENDER_TYPES, score_message
     except ImportError:
         return None
-    return score_message(text, reputation=_reputation).as_dict()
+    sender = sender_type if sender_type in SENDER_TYPES else None
+    return score_message(text, reputation=_reputation, sender_type=sender).as_dict()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_noop
 
+from toandan.triage import lists
 from toandan.triage.prefilter import anchors
 
 
@@ -407,20 +408,7 @@ SIGNALS: tuple[Signal, ...] = (
     ),
 )
 # Platforms where anyone can open a group, page or channel under the platform's own domain.
-USER_CONTENT_DOMAINS = frozenset(
-    {
-        "zalo.me",
-        "facebook.com",
-        "fb.com",
-        "messenger.com",
-        "instagram.com",
-        "youtube.com",
-        "youtu.be",
-        "tiktok.com",
-        "telegram.org",
-        "google.com",
-    }
-)
+USER_CONTENT_DOMAINS = lists.USER_CONTENT_DOMAINS
 DEMANDS = frozenset({"otp_request", "card_request", "app_install", "transfer", "safe_account", "prepay"})
 # What a state agency never asks for by message: money, an app, a code, a call to a mobile number, a click.
 AGENCY_DEMANDS = DEMANDS - {"prepay"} | {"contact", "link_action", "mobile"}

@@ -63,8 +63,17 @@ def _host_words(labels: list[str]) -> set[str]:
     return words
 
 
-def _flags(free: bool, short: bool) -> dict[str, float]:
-    return {"free_hosting": 1.0 if free else 0.0, "shortener": 1.0 if short else 0.0}
+def _flags(free: bool, short: bool, page: bool = False) -> dict[str, float]:
+    return {
+        "free_hosting": 1.0 if free else 0.0,
+        "shortener": 1.0 if short else 0.0,
+        "platform_page": 1.0 if page else 0.0,
+    }
+
+
+def _platform_page(registered: str, rest: str) -> bool:
+    """A page, group or channel that anyone can open on a big platform (facebook.com/…): judged as a page."""
+    return registered in lists.USER_CONTENT_DOMAINS and rest.split("?", 1)[0].strip("/") != ""
 
 
 def model_vector(url: str) -> dict[int, float]:
@@ -76,7 +85,8 @@ def model_vector(url: str) -> dict[int, float]:
     bare = host.removeprefix("www.")
     free = registered in lists.FREE_HOSTING_DOMAINS or bare in lists.FREE_HOSTING_HOSTS
     short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
-    return features.url_features(url, host, rest, ext.suffix, ext.subdomain, _flags(free, short))
+    page = _platform_page(registered, rest)
+    return features.url_features(url, host, rest, ext.suffix, ext.subdomain, _flags(free, short, page))
 
 
 def analyse_url(url: str) -> UrlAnalysis:
@@ -110,7 +120,9 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
     short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
     # A brand's own app link on a shared link service (myvt.page.link) is the brand's, not a hidden address.
     official = brands.brand_link_hosts().get(bare)
-    if official is None and not (free or short):
+    # A page on a big platform is judged as a page: the platform's own name says nothing about it.
+    page = _platform_page(registered, rest)
+    if official is None and not (free or short or page):
         official = brands.brand_domains().get(registered)
     if official is not None:
         reason = _("Tên miền chính thức của %(brand)s") % {"brand": official}
@@ -239,7 +251,7 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
 
     model = modelstore.load_model(modelstore.URL_MODEL)
     if model is not None:
-        groups = features.url_groups(url, host, rest, suffix, ext.subdomain, _flags(free, short))
+        groups = features.url_groups(url, host, rest, suffix, ext.subdomain, _flags(free, short, page))
         model_logit = min(max(model.logit_groups(groups), MODEL_CLIP[0]), MODEL_CLIP[1])
         add(MODEL_WEIGHT * model_logit, _("Cấu trúc đường link giống các trang lừa đảo đã biết"))
         if MODEL_WEIGHT * model_logit > 0 and MODEL_WEIGHT * model_logit < 1.0:
