@@ -37,14 +37,14 @@ def test_check_message_jsonl_keeps_order_and_reports_bad_lines() -> None:
     for bad in results[1:5]:
         assert set(bad) == {"error"} and bad["error"]
     assert "JSON" in results[1]["error"] and "text" in results[2]["error"]
-    assert results[5]["verdict"] == "scam"
+    assert results[5]["verdict"] in ("scam", "suspicious")  # flagged; the threshold is the model's (issue 10)
 
 
 def test_check_message_writes_unescaped_vietnamese() -> None:
     out = StringIO()
     text = json.dumps({"text": "[VCB] Xac thuc tai vietcombank-xacthuc.top ngay"})
     call_command("check_message", "--jsonl", stdin=StringIO(text + "\n"), stdout=out)
-    assert "Đường link giả mạo tên miền của Vietcombank" in out.getvalue()
+    assert "Vietcombank" in out.getvalue() and "tên miền" in out.getvalue()
 
 
 def test_check_url_jsonl() -> None:

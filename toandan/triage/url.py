@@ -71,9 +71,19 @@ def _flags(free: bool, short: bool, page: bool = False) -> dict[str, float]:
     }
 
 
-def _platform_page(registered: str, rest: str) -> bool:
+# The platform's own sections, and the sub-domains on which users' pages live.
+_PLATFORM_OWN_PATHS = frozenset(
+    {"login", "dang-nhap", "signin", "signup", "help", "policies", "privacy", "terms", "settings", "about"}
+)
+_PLATFORM_PAGE_SUBDOMAINS = frozenset({"", "www", "m", "web", "mobile", "vi-vn"})
+
+
+def _platform_page(registered: str, rest: str, subdomain: str = "") -> bool:
     """A page, group or channel that anyone can open on a big platform (facebook.com/…): judged as a page."""
-    return registered in lists.USER_CONTENT_DOMAINS and rest.split("?", 1)[0].strip("/") != ""
+    if registered not in lists.USER_CONTENT_DOMAINS or subdomain not in _PLATFORM_PAGE_SUBDOMAINS:
+        return False
+    first = rest.split("?", 1)[0].strip("/").split("/", 1)[0].lower()
+    return first != "" and first not in _PLATFORM_OWN_PATHS
 
 
 def model_vector(url: str) -> dict[int, float]:
@@ -85,7 +95,7 @@ def model_vector(url: str) -> dict[int, float]:
     bare = host.removeprefix("www.")
     free = registered in lists.FREE_HOSTING_DOMAINS or bare in lists.FREE_HOSTING_HOSTS
     short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
-    page = _platform_page(registered, rest)
+    page = _platform_page(registered, rest, ext.subdomain)
     return features.url_features(url, host, rest, ext.suffix, ext.subdomain, _flags(free, short, page))
 
 
@@ -121,7 +131,7 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
     # A brand's own app link on a shared link service (myvt.page.link) is the brand's, not a hidden address.
     official = brands.brand_link_hosts().get(bare)
     # A page on a big platform is judged as a page: the platform's own name says nothing about it.
-    page = _platform_page(registered, rest)
+    page = _platform_page(registered, rest, ext.subdomain)
     if official is None and not (free or short or page):
         official = brands.brand_domains().get(registered)
     if official is not None:
@@ -253,6 +263,9 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
     if model is not None:
         groups = features.url_groups(url, host, rest, suffix, ext.subdomain, _flags(free, short, page))
         model_logit = min(max(model.logit_groups(groups), MODEL_CLIP[0]), MODEL_CLIP[1])
+        if bare in lists.SHARED_DOCUMENT_HOSTS and not _PUBLISHED_FORM.search(rest):
+            # A shared document is everyday business; the blocklists' pages on these hosts are forms.
+            model_logit = min(model_logit, 0.0)
         add(MODEL_WEIGHT * model_logit, _("Cấu trúc đường link giống các trang lừa đảo đã biết"))
         if MODEL_WEIGHT * model_logit > 0 and MODEL_WEIGHT * model_logit < 1.0:
             # A faint statistical lean is not worth telling people about.
