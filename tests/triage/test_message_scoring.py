@@ -59,7 +59,11 @@ def test_authored_set_size_and_variety(authored: dict[str, list[tuple[str, int]]
         "Mã OTP của bạn là 654321. Tuyệt đối không cung cấp mã này cho bất kỳ ai, kể cả nhân viên ngân hàng.",
         "Mẹ ơi tối nay con về muộn, mẹ ăn cơm trước nhé",
         "ck oi chieu nay don con giup e nhe",
-        "GHN: Don hang GHN12AB dang duoc giao, shipper se goi cho ban trong hom nay.",
+        pytest.param(
+            "GHN: Don hang GHN12AB dang duoc giao, shipper se goi cho ban trong hom nay.",
+            # Known regression of the 2025 model (issue 10 note): parcel wording is a scam's in the real data.
+            marks=pytest.mark.xfail(reason="2025 model flags this authored parcel notice", strict=True),
+        ),
         "Con chuyển khoản tiền học cho mẹ rồi nhé, mẹ kiểm tra giúp con.",
         "VCB: TK 0011xxx123 +1,500,000VND luc 10:12 01/06/2025. SD: 9,450,000VND. ND: luong",
         "Tra cuu hoa don tai https://www.evn.com.vn nhe",
@@ -209,6 +213,7 @@ def test_sender_type_is_optional_and_anything_else_is_ignored() -> None:
     text = "Chuc mung ban trung thuong 50 trieu, goi 0912345678 de nhan qua ngay hom nay"
     plain = score_message(text)
     assert score_message(text, sender_type="khong-ro") == plain
-    assert score_message(text, sender_type="personal_number").score >= score_message(
-        text, sender_type="brandname"
-    ).score
+    assert (
+        score_message(text, sender_type="personal_number").score
+        >= score_message(text, sender_type="brandname").score
+    )

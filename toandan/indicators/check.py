@@ -150,11 +150,15 @@ def advice_for(answer: lookup.Answer) -> str:
         )
     text = text % values
     if answer.domain_reports > count and answer.verdict in (lookup.REPORTED, lookup.CONFIRMED) and count:
-        text += " " + ngettext(
-            "Tên miền %(domain)s của đường link này cũng bị tố giác %(domain_count)s lần.",
-            "Tên miền %(domain)s của đường link này cũng bị tố giác %(domain_count)s lần.",
-            answer.domain_reports,
-        ) % values
+        text += (
+            " "
+            + ngettext(
+                "Tên miền %(domain)s của đường link này cũng bị tố giác %(domain_count)s lần.",
+                "Tên miền %(domain)s của đường link này cũng bị tố giác %(domain_count)s lần.",
+                answer.domain_reports,
+            )
+            % values
+        )
     return text[:1].upper() + text[1:]
 
 

@@ -204,8 +204,8 @@ def train_url_model(data_dir: Path | None = None, params: FtrlParams = URL_PARAM
     model = modelstore.LinearModel(bias, weights)
     predictions = [1 if model.logit_vector(model_vector(u)) >= 0 else 0 for u, _ in test]
     report = {
-        "data": "shared/phish-urls-quangvu + shared/vn-urls-chongluadao dev",
-        "split": "sha256(registered domain)[:8] % 10 in (0, 1) -> test",
+        "data": "shared/phish-urls-quangvu + vn-urls (CLD) dev",
+        "split": "sha256(reg. domain)[:8] % 10 in (0, 1) -> test",
         "date": _today(),
         "n_tr": len(train),
         "n_te": len(test),
@@ -284,7 +284,7 @@ def full_evaluation(
         )
         vn_rows = read_vn_url_csv((data_dir or SHARED_DATA_DIR) / VN_URL_CSV)
         if vn_rows:
-            report["sh_url_vn"] = evaluate_scorer(
+            report["sh_vn"] = evaluate_scorer(
                 [(u, y) for u, y in vn_rows if is_test(url_split_key(u))], score_url
             )
         for kind, scorer in (("message", score_message), ("url", score_url)):
@@ -302,7 +302,9 @@ def accept(*results: TrainingResult, evaluation: dict[str, Any] | None = None) -
         meta = dict(result.model.meta)
         if evaluation:
             prefix = "msg" if result.name == modelstore.MESSAGE_MODEL else "url"
-            meta["full"] = {key: value for key, value in evaluation.items() if prefix in key}
+            meta["full"] = {
+                k: v for k, v in evaluation.items() if prefix in k or (prefix == "url" and k == "sh_vn")
+            }
         model = modelstore.LinearModel(result.model.bias, result.model.weights, meta)
         sizes[result.name] = modelstore.write_model(model, modelstore.MODELS_DIR / result.name)
     modelstore.reset_cache()

@@ -185,11 +185,11 @@ def train(
     model = _fit(_vectors(rows), [row.label for row in rows], params)
     report = {
         "kind": features.MESSAGE_MODEL_KIND,
-        "data": "shared/vi-smishing-2025 dev.csv",
-        "split": f"sha256(normalised text)[:8] % {FOLDS} = fold",
+        "data": "shared SMS 2025 dev half",
+        "split": f"sha256(norm. text)[:8] % {FOLDS} = fold",
         "n_tr": len(rows),
         "n_te": len(rows),
-        "params": dict(params.__dict__),
+        "params": {"l2": params.l2, "pos_w": params.positive_weight},
         "feats": {
             "chars": list(features.TEXT_CHAR_NGRAMS),
             "words": list(features.TEXT_WORD_NGRAMS),
