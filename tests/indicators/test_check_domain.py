@@ -28,6 +28,7 @@ def report(*identifiers: str) -> None:
         "tôi mất tiền.",
         "identifiers": list(identifiers),
         "anonymous": True,
+        "consent": True,
     }
     created = Client().post("/api/v1/reports", data=json.dumps(body), content_type="application/json")
     assert created.status_code == 201, created.content
