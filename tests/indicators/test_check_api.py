@@ -104,7 +104,11 @@ def test_unverified_allowlist_entry_is_not_shown_as_official_nor_as_a_scam(
     allow("ngan-hang-that.vn", "Ngân hàng thật", verified=False)
     body = check("https://ngan-hang-that.vn/dang-nhap").json()
     assert body["verdict"] == "reported"
-    assert check("ngan-hang-that.vn").json()["verdict"] == "no_reports"
+    # The domain counts its link's report (issue 10), and is still not shown as a scam.
+    assert (check("ngan-hang-that.vn").json()["verdict"], check("ngan-hang-that.vn").json()["reports"]) == (
+        "reported",
+        1,
+    )
 
 
 def test_seeded_allowlist_is_waiting_for_an_administrator(db: Any) -> None:

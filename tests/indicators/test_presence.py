@@ -23,7 +23,8 @@ def test_bloom_filter_never_misses_and_rarely_lies() -> None:
     for key in keys:
         bloom.add(key)
     assert all(key in bloom for key in keys)
-    others = [key_of("phone", f"+8498{random.randrange(10**7):07d}") for _ in range(10_000)]
+    rng = random.Random(2025)  # seeded: the threshold below is checked against one fixed draw
+    others = [key_of("phone", f"+8498{rng.randrange(10**7):07d}") for _ in range(10_000)]
     assert sum(key in bloom for key in others) < 100  # about 0.3 % expected
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -251,7 +251,7 @@ def test_evidence_download_is_access_checked(
 
 def test_overdue_and_due_soon_queues(commune_a_officer: User) -> None:
     old = make_report()
-    Report.objects.filter(pk=old.pk).update(received_at=timezone.now() - timezone.timedelta(days=40))
+    Report.objects.filter(pk=old.pk).update(received_at=timezone.now() - timedelta(days=40))
     old.refresh_from_db()
     from toandan.reports.services import refresh_deadline
 

@@ -15,7 +15,8 @@ from toandan.triage.text import fold
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data"
-MESSAGE_CSV = SHARED / "vi-spam-sms" / "train.csv"
+MESSAGE_CSV = SHARED / "vi-smishing-2025" / "dev.csv"
+VN_URL_CSV = SHARED / "vn-urls-chongluadao" / "dev.csv"
 URL_CSV = SHARED / "phish-urls-quangvu" / "FineTune.csv"
 MODEL_FILES = [modelstore.MODELS_DIR / modelstore.MESSAGE_MODEL, modelstore.MODELS_DIR / modelstore.URL_MODEL]
 MAX_BYTES = 2 * 1024 * 1024
@@ -30,9 +31,11 @@ def _require(path: Path) -> Path:
 def training_texts() -> list[str]:
     """Every message and URL of both training sets."""
     with _require(MESSAGE_CSV).open(encoding="utf-8", newline="") as handle:
-        texts = [row["text"] for row in csv.DictReader(handle)]
+        texts = [row["content"] for row in csv.DictReader(handle)]
     with _require(URL_CSV).open(encoding="utf-8", newline="") as handle:
         texts += [row["URL"] for row in csv.DictReader(handle)]
+    with _require(VN_URL_CSV).open(encoding="utf-8", newline="") as handle:
+        texts += [row["url"] for row in csv.DictReader(handle)]
     assert len(texts) > 20000, "training data looks truncated"
     return texts
 
@@ -52,7 +55,7 @@ def test_model_files_exist_small_and_numeric(model_texts: dict[str, str]) -> Non
         assert all(isinstance(w, int | float) for w in data["weights"]), name
         assert len(data["gaps"]) == len(data["weights"]) > 1000, name
         meta = data["meta"]
-        for key in ("data", "split", "date", "n_tr", "n_te", "test", "ftrl"):
+        for key in ("data", "split", "date", "n_tr", "n_te", "test"):
             assert key in meta, f"{name} metadata lacks {key}"
         assert 0.0 < meta["test"]["f1"] <= 1.0
 

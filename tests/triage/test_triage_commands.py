@@ -37,14 +37,14 @@ def test_check_message_jsonl_keeps_order_and_reports_bad_lines() -> None:
     for bad in results[1:5]:
         assert set(bad) == {"error"} and bad["error"]
     assert "JSON" in results[1]["error"] and "text" in results[2]["error"]
-    assert results[5]["verdict"] == "scam"
+    assert results[5]["verdict"] in ("scam", "suspicious")  # flagged; the threshold is the model's (issue 10)
 
 
 def test_check_message_writes_unescaped_vietnamese() -> None:
     out = StringIO()
     text = json.dumps({"text": "[VCB] Xac thuc tai vietcombank-xacthuc.top ngay"})
     call_command("check_message", "--jsonl", stdin=StringIO(text + "\n"), stdout=out)
-    assert "Đường link giả mạo tên miền của Vietcombank" in out.getvalue()
+    assert "Vietcombank" in out.getvalue() and "tên miền" in out.getvalue()
 
 
 def test_check_url_jsonl() -> None:
@@ -70,14 +70,15 @@ def test_check_url_single_argument() -> None:
 @pytest.fixture
 def tiny_data(tmp_path: Path) -> Path:
     """Small synthetic copies of both training files, made up by code, in the shared-data layout."""
-    messages = tmp_path / "vi-spam-sms"
+    messages = tmp_path / "vi-smishing-2025"
     messages.mkdir()
-    with (messages / "train.csv").open("w", encoding="utf-8", newline="") as handle:
+    with (messages / "dev.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["label", "text"])
+        writer.writerow(["content", "label", "has_url", "has_phone_number", "sender_type"])
         for i in range(60):
-            writer.writerow(["spam", f"KM {i}0% the nap, soan DK{i} gui 9{i:03d} de nhan qua"])
-            writer.writerow(["ham", f"Chieu nay {i} gio minh gap nhau o quan cu nhe"])
+            lure = f"Ban da trung thuong {i} trieu, goi 09{i:08d} de nhan qua"
+            writer.writerow([lure, 1, 0, 1, "personal_number"])
+            writer.writerow([f"Chieu nay {i} gio minh gap nhau o quan cu nhe", 0, 0, 0, "personal_number"])
     urls = tmp_path / "phish-urls-quangvu"
     urls.mkdir()
     with (urls / "FineTune.csv").open("w", encoding="utf-8", newline="") as handle:
@@ -114,7 +115,8 @@ def test_train_triage_prints_evaluation_and_writes_only_with_accept(
     out = StringIO()
     call_command("train_triage", "--only", "message", "--data-dir", str(tiny_data), stdout=out)
     report = json.loads(out.getvalue().split("\nnot written")[0])
-    assert report["message_model"]["n_tr"] + report["message_model"]["n_te"] == 120
+    assert report["message_model"]["n_tr"] == 120
+    assert len(report["full_scorers"]["sh_msg"]["nosend"]["folds"]) == 5
     assert "sh_msg" in report["full_scorers"] and "msg_h" in report["full_scorers"]
     assert not list(scratch_models.iterdir())
 

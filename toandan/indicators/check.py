@@ -68,7 +68,14 @@ class MessageResult:
 def advice_for(answer: lookup.Answer) -> str:
     kind = str(KIND_LABELS.get(answer.indicator.kind, _("dấu hiệu")))
     count = answer.reports
-    values = {"kind": kind, "count": count, "category": answer.category, "org": answer.organisation}
+    values = {
+        "kind": kind,
+        "count": count,
+        "category": answer.category,
+        "org": answer.organisation,
+        "domain": answer.domain,
+        "domain_count": answer.domain_reports,
+    }
     if answer.verdict == lookup.CONFIRMED and answer.category:
         text = ngettext(
             "Cơ quan công an đã xác nhận %(kind)s này được dùng để lừa đảo (%(category)s), qua %(count)s tố "
@@ -109,6 +116,16 @@ def advice_for(answer: lookup.Answer) -> str:
             "web chính thức của cơ quan, ngân hàng.",
             count,
         )
+    elif answer.verdict == lookup.REPORTED and answer.domain_reports:
+        text = ngettext(
+            "Tên miền %(domain)s của đường link này đã bị người dân tố giác %(domain_count)s lần "
+            "(tính cả các đường link khác trên tên miền đó), chưa được cơ quan chức năng xác minh. "
+            "Hãy hết sức cẩn thận: không đăng nhập, không chuyển tiền, không đưa mã OTP.",
+            "Tên miền %(domain)s của đường link này đã bị người dân tố giác %(domain_count)s lần "
+            "(tính cả các đường link khác trên tên miền đó), chưa được cơ quan chức năng xác minh. "
+            "Hãy hết sức cẩn thận: không đăng nhập, không chuyển tiền, không đưa mã OTP.",
+            answer.domain_reports,
+        )
     elif answer.verdict == lookup.REPORTED:
         text = _(
             "%(kind)s này có trong một danh sách cảnh báo do cơ quan, tổ chức khác cung cấp, chưa được "
@@ -133,6 +150,16 @@ def advice_for(answer: lookup.Answer) -> str:
             "hỏi người thân hoặc công an xã, phường, và tố giác để người khác được cảnh báo."
         )
     text = text % values
+    if answer.domain_reports > count and answer.verdict in (lookup.REPORTED, lookup.CONFIRMED) and count:
+        text += (
+            " "
+            + ngettext(
+                "Tên miền %(domain)s của đường link này cũng bị tố giác %(domain_count)s lần.",
+                "Tên miền %(domain)s của đường link này cũng bị tố giác %(domain_count)s lần.",
+                answer.domain_reports,
+            )
+            % values
+        )
     return text[:1].upper() + text[1:]
 
 
@@ -219,12 +246,17 @@ def indicators_in(text: str) -> list[Indicator]:
     return found[:MAX_INDICATORS]
 
 
-def check_text(text: str, *, with_triage: bool = True) -> MessageResult:
-    """Answers for everything in a typed value or a pasted message (the page uses this for both)."""
+def check_text(text: str, *, with_triage: bool = True, sender_type: str | None = None) -> MessageResult:
+    """Answers for everything in a typed value or a pasted message (the page uses this for both).
+
+    ``sender_type`` ("brandname", "shortcode" or "personal_number"), when the person says who sent the
+    message, sharpens the message's score; it is optional and anything else is ignored.
+    """
     text = _clean(text, MAX_MESSAGE_LENGTH)
     indicators = indicators_in(text)
     looks_like_message = len(text) > 40 and any(ch.isspace() for ch in text)
-    triage = _triage(text) if with_triage and (looks_like_message or len(indicators) > 1) else None
+    wanted = with_triage and (looks_like_message or len(indicators) > 1)
+    triage = _triage(text, sender_type) if wanted else None
     if not indicators and triage is None:
         raise _unrecognised()
     results = [result_for(item) for item in lookup.answer_many(indicators)] if indicators else []
@@ -247,9 +279,10 @@ def _reputation(found: list[Any]) -> dict[Any, int]:
     }
 
 
-def _triage(text: str) -> dict[str, Any] | None:
+def _triage(text: str, sender_type: str | None = None) -> dict[str, Any] | None:
     try:
-        from toandan.triage.message import score_message
+        from toandan.triage.message import SENDER_TYPES, score_message
     except ImportError:
         return None
-    return score_message(text, reputation=_reputation).as_dict()
+    sender = sender_type if sender_type in SENDER_TYPES else None
+    return score_message(text, reputation=_reputation, sender_type=sender).as_dict()

@@ -8,7 +8,7 @@ moves to the next extension row of the policy.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -55,7 +55,7 @@ def _add(start: date, policy: DeadlinePolicy, days_off: frozenset[date]) -> date
         return add_working_days(start, policy.amount, days_off)
     if policy.unit == DeadlineUnit.MONTHS:
         return roll_to_working_day(add_months(start, policy.amount), days_off)
-    return roll_to_working_day(start + timezone.timedelta(days=policy.amount), days_off)
+    return roll_to_working_day(start + timedelta(days=policy.amount), days_off)
 
 
 def compute(

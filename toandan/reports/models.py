@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -182,7 +183,7 @@ class ReportQuerySet(UnitScopedQuerySet):
 
     def due_within(self, days: int, now: Any = None) -> ReportQuerySet:
         now = now or timezone.now()
-        return self.open().filter(deadline_at__gte=now, deadline_at__lt=now + timezone.timedelta(days=days))
+        return self.open().filter(deadline_at__gte=now, deadline_at__lt=now + timedelta(days=days))
 
     def search(self, text: str) -> ReportQuerySet:
         from toandan.orgs.matching import strip_diacritics

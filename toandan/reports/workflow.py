@@ -1,5 +1,6 @@
-"""What officers do with a report. Each action is one transaction, adds a history row, refreshes the
-deadline where it can change, and writes an audit row; messages to the reporter are e-mailed on commit."""
+"""What officers do with a report. Each action is one transaction, adds a history row and refreshes the
+deadline where it can change; every action but ``add_note`` (whose history row is the note itself) also writes
+an audit row. Messages to the reporter are e-mailed on commit."""
 
 from __future__ import annotations
 

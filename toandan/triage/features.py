@@ -29,6 +29,8 @@ SEED_HOST = _seed("url-host-char")
 SEED_PATH = _seed("url-path-char")
 SEED_TOKEN = _seed("url-token")
 SEED_NUMERIC = _seed("url-numeric")
+SEED_WORD = _seed("message-word")
+SEED_RULE = _seed("message-rule")
 
 # Amounts, codes and phone numbers differ in every message; folding digits keeps their shape only.
 _DIGITS = str.maketrans("123456789", "000000000")
@@ -43,6 +45,35 @@ def message_buckets(normalised: str) -> list[int]:
     for n in MESSAGE_NGRAMS:
         grams.extend([data[i : i + n] for i in range(len(data) - n + 1)])
     return list({h & MASK for h in map(zlib.crc32, grams, repeat(SEED_MESSAGE))})
+
+
+# The message model of 2025 data: character 2–5-grams and word 1–2-grams, plus the named rule contributions.
+MESSAGE_MODEL_KIND = "msg-2025"
+TEXT_CHAR_NGRAMS = (2, 3, 4, 5)
+TEXT_WORD_NGRAMS = (1, 2)
+
+
+def message_text_buckets(normalised: str) -> list[int]:
+    """The distinct hashed character and word n-gram buckets of a normalised message (model of 2025 data)."""
+    text = " " + normalised[:MESSAGE_MAX_CHARS].translate(_DIGITS) + " "
+    data = text.encode("utf-8")
+    grams: list[bytes] = []
+    for n in TEXT_CHAR_NGRAMS:
+        grams.extend([data[i : i + n] for i in range(len(data) - n + 1)])
+    found = {h & MASK for h in map(zlib.crc32, grams, repeat(SEED_MESSAGE))}
+    words = text.split()
+    pairs = [f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)]
+    found.update(h & MASK for h in map(zlib.crc32, [w.encode() for w in words] + pairs, repeat(SEED_WORD)))
+    return list(found)
+
+
+def rule_bucket(name: str) -> int:
+    """The bucket of a named rule contribution of the message scorer."""
+    return zlib.crc32(name.encode("ascii"), SEED_RULE) & MASK
+
+
+# The one bucket whose weight scales every hand-weighted contribution at once.
+RULE_SCALE_BUCKET = rule_bucket("*scale*")
 
 
 def _char_buckets(text: str, ngrams: tuple[int, ...], seed: int) -> set[int]:

@@ -112,3 +112,19 @@ BRAND_FILLER_WORDS = frozenset(
     }
 )
 # fmt: on
+
+# Platforms where anyone can open a group, page or channel under the platform's own domain.
+USER_CONTENT_DOMAINS = frozenset(
+    {
+        "zalo.me",
+        "facebook.com",
+        "fb.com",
+        "messenger.com",
+        "instagram.com",
+        "youtube.com",
+        "youtu.be",
+        "tiktok.com",
+        "telegram.org",
+        "google.com",
+    }
+)

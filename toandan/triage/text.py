@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 # NFKD splits letters from their marks (and folds full-width and other compatibility forms); deleting the
 # combining marks then leaves plain Latin letters. "đ" has no decomposition, so it is mapped by hand.
@@ -162,15 +161,6 @@ def _is_known_short_host(host: str) -> bool:
     from toandan.triage.lists import SHORTENERS
 
     return host.removeprefix("www.") in SHORTENERS
-
-
-@lru_cache(maxsize=4096)
-def normalise_phone(digits: str) -> str:
-    """Return a Vietnamese number in its national form (0xxxxxxxxx) or a 1800/1900 number as digits."""
-    plain = re.sub(r"\D", "", digits)
-    if plain.startswith("84") and len(plain) == 11:
-        plain = "0" + plain[2:]
-    return plain
 
 
 def extract_phones(text: str) -> list[str]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from django.utils.translation import get_language
 
-from toandan.triage import brands, features, lists, modelstore
+from toandan.triage import brands, features, lists, lookalike, modelstore
 from toandan.triage.verdict import Verdict, sigmoid, translate, verdict_for
 
 # Prior log-odds of an unknown link in a message being malicious, before any evidence; the weights below are
@@ -63,8 +63,27 @@ def _host_words(labels: list[str]) -> set[str]:
     return words
 
 
-def _flags(free: bool, short: bool) -> dict[str, float]:
-    return {"free_hosting": 1.0 if free else 0.0, "shortener": 1.0 if short else 0.0}
+def _flags(free: bool, short: bool, page: bool = False) -> dict[str, float]:
+    return {
+        "free_hosting": 1.0 if free else 0.0,
+        "shortener": 1.0 if short else 0.0,
+        "platform_page": 1.0 if page else 0.0,
+    }
+
+
+# The platform's own sections, and the sub-domains on which users' pages live.
+_PLATFORM_OWN_PATHS = frozenset(
+    {"login", "dang-nhap", "signin", "signup", "help", "policies", "privacy", "terms", "settings", "about"}
+)
+_PLATFORM_PAGE_SUBDOMAINS = frozenset({"", "www", "m", "web", "mobile", "vi-vn"})
+
+
+def _platform_page(registered: str, rest: str, subdomain: str = "") -> bool:
+    """A page, group or channel that anyone can open on a big platform (facebook.com/…): judged as a page."""
+    if registered not in lists.USER_CONTENT_DOMAINS or subdomain not in _PLATFORM_PAGE_SUBDOMAINS:
+        return False
+    first = rest.split("?", 1)[0].strip("/").split("/", 1)[0].lower()
+    return first != "" and first not in _PLATFORM_OWN_PATHS
 
 
 def model_vector(url: str) -> dict[int, float]:
@@ -76,7 +95,8 @@ def model_vector(url: str) -> dict[int, float]:
     bare = host.removeprefix("www.")
     free = registered in lists.FREE_HOSTING_DOMAINS or bare in lists.FREE_HOSTING_HOSTS
     short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
-    return features.url_features(url, host, rest, ext.suffix, ext.subdomain, _flags(free, short))
+    page = _platform_page(registered, rest, ext.subdomain)
+    return features.url_features(url, host, rest, ext.suffix, ext.subdomain, _flags(free, short, page))
 
 
 def analyse_url(url: str) -> UrlAnalysis:
@@ -108,7 +128,12 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
 
     free = registered in lists.FREE_HOSTING_DOMAINS or bare in lists.FREE_HOSTING_HOSTS
     short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
-    official = None if (free or short) else brands.brand_domains().get(registered)
+    # A brand's own app link on a shared link service (myvt.page.link) is the brand's, not a hidden address.
+    official = brands.brand_link_hosts().get(bare)
+    # A page on a big platform is judged as a page: the platform's own name says nothing about it.
+    page = _platform_page(registered, rest, ext.subdomain)
+    if official is None and not (free or short or page):
+        official = brands.brand_domains().get(registered)
     if official is not None:
         reason = _("Tên miền chính thức của %(brand)s") % {"brand": official}
         return UrlAnalysis(url, host, registered, official, None, -5.0, (reason,))
@@ -129,28 +154,28 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
             [(ext.domain, suffix)] if not free else [(label, suffix) for label in subdomain_labels[:1]]
         )
         for label, label_suffix in candidates:
-            lookalike = brands.find_lookalike(label, label_suffix)
-            if lookalike is None:
+            imitation = lookalike.find_lookalike(label, label_suffix)
+            if imitation is None:
                 continue
-            impersonated = lookalike.brand
-            if lookalike.how == "other_suffix":
+            impersonated = imitation.brand
+            if imitation.how == "other_suffix":
                 add(
                     5.0,
                     _(
                         "Dùng tên %(brand)s trên một tên miền khác (%(domain)s), "
                         "không phải tên miền chính thức %(real)s"
                     )
-                    % {"brand": lookalike.brand, "domain": registered, "real": lookalike.domain},
+                    % {"brand": imitation.brand, "domain": registered, "real": imitation.domain},
                 )
             else:
                 add(
                     6.0,
                     _("Tên miền giả mạo %(brand)s: nhái tên miền thật %(real)s")
-                    % {"brand": lookalike.brand, "real": lookalike.domain},
+                    % {"brand": imitation.brand, "real": imitation.domain},
                 )
             break
         if impersonated is None:
-            typo = brands.find_domain_typo(registered)
+            typo = lookalike.find_domain_typo(registered)
             if typo is not None:
                 impersonated = typo.brand
                 add(
@@ -162,10 +187,10 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
             # The service's own name in its host (drive.google.com) is not an impersonation.
             own = (
                 []
-                if registered in brands.brand_domains() or brands.is_brand_label(ext.domain)
+                if registered in brands.brand_domains() or lookalike.is_brand_label(ext.domain)
                 else [ext.domain]
             )
-            embedded = brands.find_embedded(subdomain_labels + own)
+            embedded = lookalike.find_embedded(subdomain_labels + own)
             if embedded is not None:
                 impersonated = embedded
                 label_tokens = set(re.split(r"[^a-z0-9]+", ".".join(subdomain_labels + [ext.domain])))
@@ -236,8 +261,11 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
 
     model = modelstore.load_model(modelstore.URL_MODEL)
     if model is not None:
-        groups = features.url_groups(url, host, rest, suffix, ext.subdomain, _flags(free, short))
+        groups = features.url_groups(url, host, rest, suffix, ext.subdomain, _flags(free, short, page))
         model_logit = min(max(model.logit_groups(groups), MODEL_CLIP[0]), MODEL_CLIP[1])
+        if bare in lists.SHARED_DOCUMENT_HOSTS and not _PUBLISHED_FORM.search(rest):
+            # A shared document is everyday business; the blocklists' pages on these hosts are forms.
+            model_logit = min(model_logit, 0.0)
         add(MODEL_WEIGHT * model_logit, _("Cấu trúc đường link giống các trang lừa đảo đã biết"))
         if MODEL_WEIGHT * model_logit > 0 and MODEL_WEIGHT * model_logit < 1.0:
             # A faint statistical lean is not worth telling people about.
