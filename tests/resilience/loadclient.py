@@ -42,6 +42,7 @@ def _multipart(key: str, image: bytes) -> tuple[bytes, str]:
         "description": f"Tin nhắn giả ngân hàng yêu cầu cập nhật thông tin, {MARKER} {key}.",
         "identifiers": ["0912 345 678"],
         "anonymous": True,
+        "consent": True,
     }
     parts = [
         f'--{boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n{json.dumps(data)}\r\n'.encode(),

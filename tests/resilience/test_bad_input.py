@@ -19,6 +19,7 @@ REPORT = {
     "description": "Tin nhắn báo trúng thưởng, bảo bấm link nhận quà rồi mất 2 triệu trong tài khoản.",
     "identifiers": ["0912.345.678"],
     "anonymous": False,
+    "consent": True,
     "name": "Nguyễn Văn A",
     "phone": "0912345678",
     "email": "nguoi.bao@example.vn",

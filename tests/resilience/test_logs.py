@@ -15,6 +15,7 @@ REPORT = {
     "category": "lua-dao",
     "description": "Người gọi xưng công an, đọc đúng số căn cước rồi đòi chuyển tiền, số 0987654321.",
     "anonymous": False,
+    "consent": True,
     "name": "Trần Thị Bình",
     "phone": "0987654321",
     "email": "tran.binh@example.vn",

@@ -99,6 +99,7 @@ def test_a_receipt_sent_before_a_kill_is_not_sent_again_by_the_rerun(tmp_path: P
         "category": "lua-dao",
         "description": "Cuộc gọi giả danh công an yêu cầu chuyển tiền vào tài khoản an toàn.",
         "anonymous": False,
+        "consent": True,
         "email": "nguoi.bao@example.vn",
     }
     with override_settings(TASKS=DB_TASKS):
