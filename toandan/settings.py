@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "toandan.triage",
     "toandan.awareness",
     "toandan.evaluation",
+    "toandan.events",
     "toandan.api",
 ]
 
@@ -218,6 +219,8 @@ PERIODIC_TASKS: dict[str, int] = {
     # Evidence files a killed process wrote before its report's transaction committed (older than an hour).
     "toandan.reports.tasks.remove_orphan_evidence": 3600,
     "toandan.awareness.tasks.publish_scheduled": 60,
+    "toandan.events.tasks.send_event_reminders": 3600,
+    "toandan.events.tasks.anonymise_past_participants": 24 * 3600,
 }
 
 # Content Security Policy on every response (django-csp): scripts and styles only from this site's static

@@ -1,0 +1,28 @@
+from toandan.events.models.events import Audience, Event, EventKind, EventMaterial, EventQuerySet, EventStatus
+from toandan.events.models.learning import Certificate, Feedback, Phase, Question, TestAttempt
+from toandan.events.models.participants import (
+    SEATED,
+    Participant,
+    ParticipantHistory,
+    ParticipantStatus,
+    Source,
+)
+
+__all__ = [
+    "SEATED",
+    "Audience",
+    "Certificate",
+    "Event",
+    "EventKind",
+    "EventMaterial",
+    "EventQuerySet",
+    "EventStatus",
+    "Feedback",
+    "Participant",
+    "ParticipantHistory",
+    "ParticipantStatus",
+    "Phase",
+    "Question",
+    "Source",
+    "TestAttempt",
+]
