@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from toandan.core.forms import AccessibleForm
@@ -16,7 +17,17 @@ DATETIME = "%Y-%m-%dT%H:%M"
 
 
 class AccessibleModelForm(forms.ModelForm):
-    full_clean = AccessibleForm.full_clean
+    """A model form whose invalid inputs point at their error lists, as core.forms.AccessibleForm does."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name, field in self.fields.items():
+            ids = [f"{self[name].auto_id}_help"] if field.help_text else []
+            if name in self.errors:
+                ids.append(f"{self[name].auto_id}_errors")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
 def communes() -> Any:
@@ -33,6 +44,20 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
+
+
+def tasks_for(user: Any) -> Any:
+    """Tasks an event may carry out: those of plans the user sees, and those assigned to one of the user's
+    units or a unit above it (a commune police station works for the provincial police's tasks)."""
+    codes = {
+        code for m in user.memberships.select_related("unit") for code in m.unit.path.strip("/").split("/")
+    }
+    return (
+        Task.objects.filter(Q(plan__in=Plan.objects.visible_to(user)) | Q(assignments__unit__code__in=codes))
+        .distinct()
+        .select_related("plan")
+        .order_by("plan_id", "order", "id")
+    )
 
 
 class TaskChoice(forms.ModelChoiceField):
@@ -78,9 +103,7 @@ class EventForm(AccessibleModelForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["task"].queryset = Task.objects.filter(
-            plan__in=Plan.objects.visible_to(user)
-        ).select_related("plan")
+        self.fields["task"].queryset = tasks_for(user)
         self.fields["organiser"].queryset = Unit.objects.visible_to(user).active()
         self.fields["participating_units"].queryset = Unit.objects.active().exclude(kind=UnitKind.DISTRICT)
         self.fields["participating_units"].required = False

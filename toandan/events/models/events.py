@@ -116,7 +116,9 @@ class Event(models.Model):
         indexes = [models.Index(fields=["status", "starts_at"], name="event_status_start_idx")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"
+                condition=Q(ends_at__gte=models.F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("Giờ kết thúc phải sau giờ bắt đầu."),
             ),
         ]
 
