@@ -10,11 +10,10 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from event_helpers import person
 
 from toandan.accounts.models import User
 from toandan.events.models import Event, EventStatus, Question
-from event_helpers import person
-
 from toandan.events.registration import register
 from toandan.orgs.models import Unit
 from toandan.plans.models import Plan
@@ -68,9 +67,15 @@ def event(make_event: Callable[..., Event]) -> Event:
 @pytest.fixture
 def quiz_event(make_event: Callable[..., Event]) -> Event:
     event = make_event(capacity=10)
-    Question.objects.create(event=event, order=1, text="Có nên đọc mã OTP cho người lạ?", choices=["Có", "Không"], correct=1)
     Question.objects.create(
-        event=event, order=2, text="Cơ quan nào nhận tố giác?", choices=["Công an", "Người bán hàng"], correct=0
+        event=event, order=1, text="Có nên đọc mã OTP cho người lạ?", choices=["Có", "Không"], correct=1
+    )
+    Question.objects.create(
+        event=event,
+        order=2,
+        text="Cơ quan nào nhận tố giác?",
+        choices=["Công an", "Người bán hàng"],
+        correct=0,
     )
     return event
 

@@ -35,7 +35,9 @@ def form(**extra: Any) -> dict[str, Any]:
     return data
 
 
-def test_citizen_registers_without_account_and_gets_ticket(event: Event, django_capture_on_commit_callbacks: Any) -> None:
+def test_citizen_registers_without_account_and_gets_ticket(
+    event: Event, django_capture_on_commit_callbacks: Any
+) -> None:
     client = Client()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/su-kien/{event.pk}/", form())
@@ -142,11 +144,16 @@ def test_public_pages_show_no_participant_data(event: Event) -> None:
     assert "Còn 1 chỗ." in page
 
 
-def test_contacts_only_for_organisers_and_audited(event: Event, commune_a_officer: Any, commune_b_officer: Any) -> None:
+def test_contacts_only_for_organisers_and_audited(
+    event: Event, commune_a_officer: Any, commune_b_officer: Any
+) -> None:
     from toandan.core.testing import staff_client
 
     register(event, Person("Lê Văn Cường", phone="0912345678", email="cuong@example.vn"))
-    assert staff_client(commune_b_officer).get(f"/can-bo/su-kien/{event.pk}/lien-he/").status_code in (403, 404)
+    assert staff_client(commune_b_officer).get(f"/can-bo/su-kien/{event.pk}/lien-he/").status_code in (
+        403,
+        404,
+    )
     page = staff_client(commune_a_officer).get(f"/can-bo/su-kien/{event.pk}/lien-he/").content.decode()
     assert "0912345678" in page and "cuong@example.vn" in page
     assert AuditEvent.objects.filter(action="pii.viewed", object_id=str(event.pk)).count() == 1

@@ -54,10 +54,15 @@ def test_create_with_material_then_publish(seed_plan: Plan, commune_a_officer: A
     client = staff_client(commune_a_officer)
     assert client.get("/can-bo/su-kien/moi/").status_code == 200
     upload = SimpleUploadedFile("bai-giang.jpg", jpeg_with_gps(), content_type="image/jpeg")
-    response = client.post("/can-bo/su-kien/moi/", {**form(seed_plan, commune_a_officer), "materials": [upload]})
+    response = client.post(
+        "/can-bo/su-kien/moi/", {**form(seed_plan, commune_a_officer), "materials": [upload]}
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     event = Event.objects.get()
-    assert event.status == EventStatus.DRAFT and event.speaker_list() == ["Đại úy Nguyễn An", "Thạc sĩ Lê Bình"]
+    assert event.status == EventStatus.DRAFT and event.speaker_list() == [
+        "Đại úy Nguyễn An",
+        "Thạc sĩ Lê Bình",
+    ]
     material = EventMaterial.objects.get()
     with material.file.open("rb") as handle:
         stored = handle.read()
@@ -82,8 +87,12 @@ def test_create_with_material_then_publish(seed_plan: Plan, commune_a_officer: A
         ({"starts_at": "mai"}, "Nhập một ngày/thời gian hợp lệ."),
     ],
 )
-def test_bad_event_input_is_explained(seed_plan: Plan, commune_a_officer: Any, extra: dict, message: str) -> None:
-    response = staff_client(commune_a_officer).post("/can-bo/su-kien/moi/", form(seed_plan, commune_a_officer, **extra))
+def test_bad_event_input_is_explained(
+    seed_plan: Plan, commune_a_officer: Any, extra: dict, message: str
+) -> None:
+    response = staff_client(commune_a_officer).post(
+        "/can-bo/su-kien/moi/", form(seed_plan, commune_a_officer, **extra)
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Event.objects.exists()
@@ -110,7 +119,9 @@ def test_task_not_assigned_to_organiser_is_refused(seed_plan: Plan, units: None)
     assert not Event.objects.exists()
 
 
-def test_other_units_cannot_change_or_see_event(event: Event, commune_b_officer: Any, provincial_officer: Any) -> None:
+def test_other_units_cannot_change_or_see_event(
+    event: Event, commune_b_officer: Any, provincial_officer: Any
+) -> None:
     other = staff_client(commune_b_officer)
     assert other.get(f"/can-bo/su-kien/{event.pk}/").status_code == 404
     assert other.post(f"/can-bo/su-kien/{event.pk}/tinh-trang/", {"status": "cancelled"}).status_code == 404
@@ -119,7 +130,9 @@ def test_other_units_cannot_change_or_see_event(event: Event, commune_b_officer:
     assert Event.objects.get().status == EventStatus.PUBLISHED
 
 
-def test_staff_list_query_count(event: Event, commune_a_officer: Any, django_assert_max_num_queries: Any) -> None:
+def test_staff_list_query_count(
+    event: Event, commune_a_officer: Any, django_assert_max_num_queries: Any
+) -> None:
     client = staff_client(commune_a_officer)
     client.get("/can-bo/su-kien/")
     with django_assert_max_num_queries(12):

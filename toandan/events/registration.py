@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -281,12 +281,9 @@ def check_in(
         if participant.status == ParticipantStatus.CANCELLED:
             raise ValidationError(_("Đăng ký của %(name)s đã hủy.") % {"name": participant.name})
         now = timezone.now()
-        # A queued scan keeps the time it was made, if that is plausible.
-        when = (
-            at
-            if at is not None and event.starts_at.date() <= timezone.localtime(at).date() and at <= now
-            else now
-        )
+        # A queued scan keeps the time it was made, if that is plausible (from half a day before the start).
+        plausible = at is not None and event.starts_at - timedelta(hours=12) <= at <= now
+        when = at if plausible else now
         old = participant.status
         participant.status = ParticipantStatus.ATTENDED
         participant.checked_in_at = when
