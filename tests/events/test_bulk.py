@@ -97,7 +97,9 @@ def test_missing_heading_and_empty_list(event: Event, commune_a_officer: Any) ->
     assert "Danh sách không có ai." in response.content.decode()
 
 
-def test_template_download_and_only_organisers(event: Event, commune_a_officer: Any, commune_b_officer: Any) -> None:
+def test_template_download_and_only_organisers(
+    event: Event, commune_a_officer: Any, commune_b_officer: Any
+) -> None:
     response = staff_client(commune_a_officer).get(f"/can-bo/su-kien/{event.pk}/mau-danh-sach.xlsx")
     assert response.status_code == 200
     assert post(staff_client(commune_b_officer), event, xlsx([["A", "", "", "", ""]])).status_code == 404

@@ -48,7 +48,7 @@ def render(certificate: Certificate, verify_url: str) -> bytes:
     event = certificate.participant.event
     out = io.BytesIO()
     width, height = landscape(A4)
-    pdf = canvas.Canvas(out, pagesize=(width, height), invariant=True)
+    pdf = canvas.Canvas(out, pagesize=(width, height), invariant=True, initialFontName=regular)
     pdf.setTitle(_("Giấy chứng nhận %(number)s") % {"number": certificate.number})
     pdf.setAuthor(event.organiser.name)
     pdf.setLineWidth(3)

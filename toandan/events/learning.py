@@ -138,7 +138,7 @@ def gains_by(field: str, events: QuerySet[Event]) -> list[Gain]:
     """The gain grouped by an event field (`topic`) or a participant field (`audience`)."""
     participants = Participant.objects.filter(event__in=events)
     path = f"event__{field}" if field in {"topic", "kind"} else field
-    values = sorted(v for v in participants.values_list(path, flat=True).distinct() if v)
+    values = sorted(v for v in participants.order_by().values_list(path, flat=True).distinct() if v)
     labels = dict(Audience.choices) if field == "audience" else {}
     return [gain_of(participants.filter(**{path: v}), str(labels.get(v, v))) for v in values]
 
