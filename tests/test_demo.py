@@ -37,3 +37,13 @@ def test_load_demo_publishes_example_awareness_content() -> None:
     assert set(live.values_list("kind", flat=True)) == {"article", "warning", "legal", "faq"}
     assert live.count() == ContentItem.objects.count() == 4
     assert QuizBank.objects.get().questions.count() == 4
+
+
+def test_load_demo_adds_two_events_once() -> None:
+    from toandan.events.models import Event
+
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    events = Event.objects.order_by("starts_at")
+    assert events.count() == 2 and all(e.status == "published" and e.questions.count() == 3 for e in events)
+    assert {e.task.ref for e in events} == {"II.4", "II.6"}
