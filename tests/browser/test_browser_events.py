@@ -99,6 +99,8 @@ def test_register_qr_checkin_offline_name_search_certificate(
     qr_png = Client().get(links.ticket_path(binh.pk) + "qr.png").content
     context, organiser = signed_in_page(browser, live_server, commune_a_officer)
     organiser.goto(live_server.url + f"/can-bo/su-kien/{event.pk}/diem-danh/")
+    assert organiser.locator("#camera-start").is_visible()
+    assert not organiser.locator("#camera-stop").is_visible()
     organiser.locator("#qr-photo").set_input_files(
         files=[{"name": "qr.png", "mimeType": "image/png", "buffer": qr_png}]
     )

@@ -18,6 +18,9 @@
   var stream = null;
   var lastCode = "", lastAt = 0, flushing = false, retryTimer = null;
 
+  // The site's button styles outrank the `hidden` attribute: set the display as well.
+  function show(element, on) { element.hidden = !on; element.style.display = on ? "" : "none"; }
+
   function load() { try { return JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { return []; } }
   function save(queue) { localStorage.setItem(key, JSON.stringify(queue)); pendingCount.textContent = queue.length; }
   function say(text, cls) {
@@ -113,14 +116,14 @@
       try { detector = new window.BarcodeDetector({ formats: ["qr_code"] }); } catch (e) { detector = null; }
     }
     navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false }).then(function (s) {
-      stream = s; video.srcObject = s; video.hidden = false; video.play();
-      document.getElementById("camera-stop").hidden = false;
+      stream = s; video.srcObject = s; show(video, true); video.play();
+      show(document.getElementById("camera-stop"), true);
       tick();
     }).catch(function () { say(t("Không mở được máy ảnh."), "error"); });
   });
   document.getElementById("camera-stop").addEventListener("click", function () {
     if (stream) { stream.getTracks().forEach(function (track) { track.stop(); }); }
-    stream = null; video.hidden = true; this.hidden = true;
+    stream = null; show(video, false); show(this, false);
   });
   document.getElementById("qr-photo").addEventListener("change", function () {
     var file = this.files && this.files[0];
