@@ -2,7 +2,7 @@
 organiser's check-in page decodes that QR image with the vendored decoder, keeps a scan made offline and
 sends it when the network is back, and checks in a third person found by name; the attendee takes the
 after-test and downloads the certificate, whose check page confirms it. The public event pages have no
-serious or critical axe-core violations."""
+serious or critical axe-core violations (main's `assert_accessible`)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from toandan.orgs.models import Unit
 from toandan.plans.services import load_seed_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 
 
 def make_event(organiser: User) -> Event:
@@ -49,15 +48,6 @@ def make_event(organiser: User) -> Event:
     return event
 
 
-def axe_violations(page: Any) -> list[str]:
-    page.add_script_tag(content=AXE.read_text())
-    found = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help)"
-    )
-    return list(found)
-
-
 def signed_in_page(browser: Any, live_server: Any, user: User) -> Any:
     client = staff_client(user)
     context = browser.new_context(locale="vi-VN", accept_downloads=True)
@@ -69,7 +59,13 @@ def signed_in_page(browser: Any, live_server: Any, user: User) -> Any:
 
 
 def test_register_qr_checkin_offline_name_search_certificate(
-    browser: Any, live_server: Any, commune_a_officer: User, artifacts: Path, tmp_path: Path, settings: Any
+    browser: Any,
+    live_server: Any,
+    commune_a_officer: User,
+    artifacts: Path,
+    tmp_path: Path,
+    settings: Any,
+    assert_accessible: Any,
 ) -> None:
     settings.MEDIA_ROOT = str(tmp_path / "media")
     event = make_event(commune_a_officer)
@@ -79,9 +75,9 @@ def test_register_qr_checkin_offline_name_search_certificate(
     phone.set_default_timeout(15_000)
     citizen = phone.new_page()
     citizen.goto(live_server.url + "/su-kien/")
-    assert axe_violations(citizen) == []
+    assert_accessible(citizen)
     citizen.get_by_role("link", name=event.title).click()
-    assert axe_violations(citizen) == []
+    assert_accessible(citizen)
     citizen.get_by_label("Họ và tên").fill("Trần Thị Bình")
     citizen.get_by_label("Số điện thoại").fill("0905123456")
     citizen.get_by_label("Xã, phường nơi ở").select_option(label="Phường Cẩm Thành")
@@ -91,7 +87,7 @@ def test_register_qr_checkin_offline_name_search_certificate(
     assert citizen.locator("#ticket-status").inner_text() == "Đã đăng ký"
     citizen.wait_for_function("document.getElementById('ticket-qr').naturalWidth > 100")
     citizen.screenshot(path=str(artifacts / "event-ticket-phone.png"), full_page=True)
-    assert axe_violations(citizen) == []
+    assert_accessible(citizen)
     ticket_url = citizen.url
     binh = Participant.objects.get(name="Trần Thị Bình")
 
@@ -143,6 +139,6 @@ def test_register_qr_checkin_offline_name_search_certificate(
     number = Certificate.objects.get().number
     citizen.goto(live_server.url + f"/su-kien/chung-nhan/{number}/")
     assert citizen.locator("#verify-name").inner_text() == "Trần Thị Bình"
-    assert axe_violations(citizen) == []
+    assert_accessible(citizen)
     phone.close()
     context.close()
