@@ -74,6 +74,12 @@ def test_register_qr_checkin_offline_name_search_certificate(
     phone = browser.new_context(locale="vi-VN", viewport={"width": 375, "height": 740}, is_mobile=True)
     phone.set_default_timeout(15_000)
     citizen = phone.new_page()
+    csp: list[str] = []  # Chromium reports each Content Security Policy violation on the console
+
+    def watch(pg: Any) -> None:
+        pg.on("console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None)
+
+    watch(citizen)
     citizen.goto(live_server.url + "/su-kien/")
     assert_accessible(citizen)
     citizen.get_by_role("link", name=event.title).click()
@@ -94,6 +100,7 @@ def test_register_qr_checkin_offline_name_search_certificate(
     # The organiser's check-in page decodes the QR image itself (the camera's frames go the same way).
     qr_png = Client().get(links.ticket_path(binh.pk) + "qr.png").content
     context, organiser = signed_in_page(browser, live_server, commune_a_officer)
+    watch(organiser)
     organiser.goto(live_server.url + f"/can-bo/su-kien/{event.pk}/diem-danh/")
     assert organiser.locator("#camera-start").is_visible()
     assert not organiser.locator("#camera-stop").is_visible()
@@ -142,3 +149,4 @@ def test_register_qr_checkin_offline_name_search_certificate(
     assert_accessible(citizen)
     phone.close()
     context.close()
+    assert not csp, csp

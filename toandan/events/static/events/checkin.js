@@ -128,15 +128,21 @@
   document.getElementById("qr-photo").addEventListener("change", function () {
     var file = this.files && this.files[0];
     if (!file) { return; }
-    var img = new Image();
-    img.onload = function () {
-      var code = decodeImage(img);
-      URL.revokeObjectURL(img.src);
-      if (code) { enqueue(code); } else { say(t("Không đọc được mã QR trong ảnh."), "error"); }
+    // A data: URL, not a blob: one: the site's Content Security Policy allows images from data: only.
+    var reader = new FileReader();
+    reader.onload = function () {
+      var img = new Image();
+      img.onload = function () {
+        var code = decodeImage(img);
+        if (code) { enqueue(code); } else { say(t("Không đọc được mã QR trong ảnh."), "error"); }
+      };
+      img.src = reader.result;
     };
-    img.src = URL.createObjectURL(file);
+    reader.readAsDataURL(file);
     this.value = "";
   });
+  show(video, false);
+  show(document.getElementById("camera-stop"), false);
   window.addEventListener("online", flush);
   save(load());
   flush();
