@@ -123,3 +123,42 @@ def test_staff_adds_question(event: Event, commune_a_officer: Any) -> None:
     assert q.choices == ["Mật khẩu một lần", "Mã bưu chính"] and q.correct == 0
     client.post(f"/can-bo/su-kien/{event.pk}/cau-hoi/", {"text": "Sai", "choices": "Một", "correct": "3"})
     assert event.questions.count() == 1
+
+
+def test_event_without_own_questions_uses_the_awareness_bank_on_its_topic(
+    event: Event, commune_a_officer: Any
+) -> None:
+    from toandan.awareness.models import Choice, QuestionKind, QuizBank
+    from toandan.awareness.models import Question as BankQuestion
+
+    bank = QuizBank.objects.create(
+        slug="nhan-dien",
+        title="Nhận diện lừa đảo",
+        topic="nhận diện lừa đảo",
+        unit=event.organiser,
+        is_published=True,
+    )
+    one = BankQuestion.objects.create(
+        bank=bank, kind=QuestionKind.SINGLE, text="Có nên đọc OTP cho người lạ?"
+    )
+    Choice.objects.create(question=one, text="Có")
+    Choice.objects.create(question=one, text="Không", is_correct=True)
+    many = BankQuestion.objects.create(bank=bank, kind=QuestionKind.MULTIPLE, text="Việc nào nguy hiểm?")
+    Choice.objects.create(question=many, text="Đọc OTP", is_correct=True)
+    Choice.objects.create(question=many, text="Chuyển tiền nhận thưởng", is_correct=True)
+    p = register(event, Person("Lê Văn Bình", phone="0912000888"))
+    token = links.ticket_token(p.pk)
+    client = Client()
+    form = client.get(f"/su-kien/ve/{token}/kiem-tra/before/").content.decode()
+    assert "Có nên đọc OTP cho người lạ?" in form and "Việc nào nguy hiểm?" not in form
+    assert client.post(f"/su-kien/ve/{token}/kiem-tra/before/", {f"b{one.pk}": "0"}).status_code == 302
+    check_in(event, pk=p.pk, actor=commune_a_officer)
+    assert client.post(f"/su-kien/ve/{token}/kiem-tra/after/", {f"b{one.pk}": "1"}).status_code == 302
+    assert [(a.phase, a.score) for a in Attempt.objects.order_by("phase")] == [("after", 1), ("before", 0)]
+    # An unpublished bank is never used.
+    bank.is_published = False
+    bank.save(update_fields=["is_published"])
+    assert (
+        "Có nên đọc OTP cho người lạ?"
+        not in client.get(f"/su-kien/ve/{token}/kiem-tra/after/").content.decode()
+    )

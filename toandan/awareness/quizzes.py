@@ -73,6 +73,13 @@ def published_bank(slug: str) -> QuizBank | None:
     return QuizBank.objects.filter(slug=slug, is_published=True).first()
 
 
+def published_bank_on(topic: str) -> QuizBank | None:
+    """The newest published bank whose topic is the given one (case ignored): events' before/after tests."""
+    if not topic.strip():
+        return None
+    return QuizBank.objects.filter(is_published=True, topic__iexact=topic.strip()).order_by("-pk").first()
+
+
 def bank_questions(bank: QuizBank | str) -> list[QuestionData]:
     """Every question of a bank with its choices (two queries)."""
     if isinstance(bank, str):

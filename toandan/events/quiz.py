@@ -1,14 +1,14 @@
 """The questions of an event's before/after test, behind one small interface.
 
-Today they come from this app's `Question` rows. The awareness quiz banks (built on another branch) will be a
-second source: a function returning `QuizQuestion`s for an event (e.g. by its topic) registered in
-`SOURCES`; nothing else in the app reads questions directly."""
+An event's own `Question` rows come first; without them, the published awareness quiz bank on the event's
+topic supplies its one-answer questions. Nothing else in the app reads questions directly."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from toandan.awareness import quizzes
 from toandan.events.models import Event
 
 
@@ -27,7 +27,21 @@ def _own_questions(event: Event) -> list[QuizQuestion]:
     ]
 
 
-SOURCES: list[Callable[[Event], list[QuizQuestion]]] = [_own_questions]
+def _bank_questions(event: Event) -> list[QuizQuestion]:
+    """A bank's questions with exactly one right choice (multiple-answer ones do not fit this test)."""
+    bank = quizzes.published_bank_on(event.topic)
+    if bank is None:
+        return []
+    found = []
+    for q in quizzes.bank_questions(bank):
+        right = [n for n, c in enumerate(q.choices) if c.is_correct]
+        if len(right) == 1 and len(q.choices) >= 2:
+            text = f"{q.text}\n{q.message}" if q.message else q.text
+            found.append(QuizQuestion(f"b{q.id}", text, tuple(c.text for c in q.choices), right[0]))
+    return found
+
+
+SOURCES: list[Callable[[Event], list[QuizQuestion]]] = [_own_questions, _bank_questions]
 
 
 def questions_for(event: Event) -> list[QuizQuestion]:
