@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from test_browser_plans import signed_in_page
 
 from toandan.accounts.models import User
@@ -55,7 +56,7 @@ def test_import_real_plan_split_map_and_save(
     # Map a unit the directory does not know; the picker suggests as one types.
     unknown = page.get_by_label("Đơn vị trong danh bạ cho “Công an thành phố Hà Nội”", exact=False)
     unknown.press_sequentially("Công an tỉnh", delay=30)
-    page.wait_for_function("document.querySelectorAll('#unit-options option').length > 0")
+    expect(page.locator("#unit-options option").first).to_be_attached()  # no eval under the site's CSP
     assert "Công an tỉnh Quảng Ngãi" in page.locator("#unit-options").inner_html()
     unknown.fill("Công an tỉnh Quảng Ngãi")
     page.screenshot(path=str(artifacts / "plan-review-real.png"), full_page=False)
