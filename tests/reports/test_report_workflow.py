@@ -227,7 +227,7 @@ def test_related_reports_share_an_indicator(commune_a_officer: User) -> None:
 def test_evidence_download_is_access_checked(
     commune_a_officer: User, commune_b_officer: User, evidence_files: dict[str, bytes]
 ) -> None:
-    from toandan.reports.uploads import clean_upload
+    from toandan.core.uploads import clean_upload
 
     data = ReportInput(
         category=ReportCategory.objects.get(code="lua-dao"),

@@ -14,9 +14,9 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from toandan.core import antiabuse
+from toandan.core import antiabuse, codes
 from toandan.orgs.models import Unit
-from toandan.reports import codes, reference
+from toandan.reports import reference
 from toandan.reports.deadlines import compute
 from toandan.reports.intake import IntakeRefused, intake, read_uploads
 from toandan.reports.models import Channel, PaymentMethod, Report, ReportCategory

@@ -14,8 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from toandan.core import codes, crypto
 from toandan.core.audit import record as audit
 from toandan.core.models import AuditAction
+from toandan.core.uploads import CleanFile
 from toandan.indicators import lookup, status
 from toandan.indicators.models import (
     Appeal,
@@ -27,8 +29,6 @@ from toandan.indicators.models import (
     IndicatorRecord,
 )
 from toandan.indicators.normalize import detect
-from toandan.reports import codes, crypto
-from toandan.reports.uploads import CleanFile
 
 
 @dataclass

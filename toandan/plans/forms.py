@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from toandan.core.forms import AccessibleForm
+from toandan.core.uploads import MAX_FILES, CleanFile, EvidenceError, clean_uploads
 from toandan.plans.importer import MAX_BYTES
 from toandan.plans.models import Indicator, ProgressState, ReportingPeriod
 from toandan.plans.periods import Frequency
-from toandan.reports.uploads import MAX_FILES, CleanFile, EvidenceError, clean_uploads
 
 
 class UploadForm(AccessibleForm):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from toandan.core.audit import record
 from toandan.core.models import AuditAction
+from toandan.core.uploads import CleanFile
 from toandan.orgs.models import PROVINCE_WIDE_ROLES, Role
 from toandan.plans.models import (
     Assignment,
@@ -22,7 +23,6 @@ from toandan.plans.models import (
     ProgressUpdate,
     ProgressValue,
 )
-from toandan.reports.uploads import CleanFile
 
 MAX_LINKS = 10
 WRITER_ROLES = {Role.UNIT_OFFICER, Role.UNIT_LEADER, Role.STANDING_OFFICER, Role.ADMIN}

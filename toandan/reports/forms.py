@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from toandan.core.codes import normalize_code
 from toandan.core.forms import AccessibleForm
+from toandan.core.uploads import MAX_FILES
 from toandan.orgs.matching import name_key
 from toandan.orgs.models import Unit, UnitKind
-from toandan.reports.codes import normalize_code
 from toandan.reports.models import PaymentMethod, ReportCategory
-from toandan.reports.uploads import MAX_FILES
 
 MAX_IDENTIFIERS = 30
 _MONEY_WORDS = {

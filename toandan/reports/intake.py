@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from toandan.core import antiabuse
 from toandan.core.ratelimit import hit
+from toandan.core.uploads import EvidenceError, clean_uploads
 from toandan.reports.services import ReportInput, Submitted, submit_report
-from toandan.reports.uploads import EvidenceError, clean_uploads
 
 MAX_REQUEST_BYTES = 105 * 1024 * 1024
 

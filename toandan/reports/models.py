@@ -287,7 +287,7 @@ class Report(models.Model):
 
 
 class ReporterIdentity(models.Model):
-    """Who reported: kept apart from the case, every field encrypted at rest (see reports.crypto)."""
+    """Who reported: kept apart from the case, every field encrypted at rest (see core.crypto)."""
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="identity")
     name = models.TextField(blank=True)

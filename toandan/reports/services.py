@@ -16,12 +16,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from toandan.core import codes, crypto
 from toandan.core.audit import new_event
 from toandan.core.models import AuditAction
+from toandan.core.uploads import CleanFile
 from toandan.indicators.services import Planned, plan_links
 from toandan.orgs.matching import strip_diacritics
 from toandan.orgs.models import Unit
-from toandan.reports import codes, crypto, storing
+from toandan.reports import storing
 from toandan.reports.consent import shown_consent
 from toandan.reports.deadlines import compute, current_deadline
 from toandan.reports.models import (
@@ -35,7 +37,6 @@ from toandan.reports.models import (
     Status,
 )
 from toandan.reports.routing import route
-from toandan.reports.uploads import CleanFile
 
 
 class IdempotencyConflict(ValueError):

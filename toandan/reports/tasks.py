@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from toandan.reports import crypto
+from toandan.core import crypto
 from toandan.reports.models import Report
 
 

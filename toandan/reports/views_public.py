@@ -10,16 +10,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from toandan.core import antiabuse
+from toandan.core import antiabuse, codes
+from toandan.core.uploads import EvidenceError, clean_uploads
 from toandan.orgs.models import Unit, UnitKind
-from toandan.reports import codes
 from toandan.reports.consent import consent_text
 from toandan.reports.deadlines import compute
 from toandan.reports.forms import AddInfoForm, FollowForm, ReportForm
 from toandan.reports.intake import IntakeRefused, intake, read_uploads
 from toandan.reports.models import Channel, EventKind, Report, ReportEvent
 from toandan.reports.services import ReportInput, store_evidence
-from toandan.reports.uploads import EvidenceError, clean_uploads
 
 DONE_KEY = "toandan_report_done"
 

@@ -9,10 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from toandan.core import crypto
 from toandan.core.audit import record
 from toandan.core.models import AuditAction
 from toandan.orgs.models import Role, Unit
-from toandan.reports import crypto
 from toandan.reports.deadlines import max_extensions
 from toandan.reports.models import EventKind, Outcome, Report, ReportEvent, Status, Track
 from toandan.reports.services import refresh_deadline

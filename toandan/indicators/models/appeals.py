@@ -29,7 +29,7 @@ class Appeal(models.Model):
     )
     relation = models.CharField(_("quan hệ"), max_length=20, choices=AppellantRelation.choices)
     statement = models.TextField(_("lý do"))
-    # Encrypted with the reporters' key (toandan.reports.crypto): personal data, shown only to deciders.
+    # Encrypted with the reporters' key (toandan.core.crypto): personal data, shown only to deciders.
     name = models.TextField(blank=True)
     contact = models.TextField(blank=True)
     status = models.CharField(
