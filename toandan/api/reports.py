@@ -15,10 +15,11 @@ from ninja.errors import HttpError
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from toandan.core import antiabuse, codes
+from toandan.core.uploads import read_uploads
 from toandan.orgs.models import Unit
 from toandan.reports import reference
 from toandan.reports.deadlines import compute
-from toandan.reports.intake import IntakeRefused, intake, read_uploads
+from toandan.reports.intake import IntakeRefused, intake
 from toandan.reports.models import Channel, PaymentMethod, Report, ReportCategory
 from toandan.reports.services import IdempotencyConflict, ReportInput
 

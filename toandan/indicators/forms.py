@@ -8,10 +8,10 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
 from toandan.indicators.check import MAX_MESSAGE_LENGTH
 from toandan.indicators.models import KIND_CHOICES, AppellantRelation, ClearReason, IndicatorStatus
-from toandan.reports.forms import MultipleFileField, MultipleFileInput
 from toandan.reports.models import ReportCategory
 
 

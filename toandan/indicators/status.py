@@ -13,8 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from toandan.core.audit import record as audit
-from toandan.core.models import AuditAction
+from toandan.core.audit import record_change
 from toandan.indicators import allowlist
 from toandan.indicators.models import (
     ClearReason,
@@ -70,13 +69,12 @@ def _locked(record: IndicatorRecord) -> IndicatorRecord:
 def _audit(
     record: IndicatorRecord, actor: Any, request: Any, summary: str, unit: Any = None, **data: Any
 ) -> None:
-    audit(
-        AuditAction.STATE_CHANGED,
+    record_change(
+        record,
+        f"{record.kind}:{record.value}: {summary}"[:300],
         actor=actor,
         request=request,
-        target=record,
         unit=unit,
-        summary=f"{record.kind}:{record.value}: {summary}"[:300],
         **data,
     )
 

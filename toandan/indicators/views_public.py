@@ -10,11 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from toandan.core.ratelimit import hit, too_many_requests
-from toandan.core.uploads import EvidenceError, clean_uploads
+from toandan.core.uploads import EvidenceError, clean_uploads, read_uploads
 from toandan.indicators import appeals
 from toandan.indicators.check import CheckError, check_text
 from toandan.indicators.forms import AppealForm, CheckForm
-from toandan.reports.intake import read_uploads
 
 APPEAL_DONE_KEY = "toandan_appeal_done"
 

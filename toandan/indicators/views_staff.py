@@ -9,15 +9,23 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from toandan.accounts.permissions import is_admin, is_province_wide, staff_required
+from toandan.core.files import download_view
 from toandan.indicators import appeals, clusters, status
 from toandan.indicators.forms import ClearForm, ClusterFilterForm, ConfirmForm, DecisionForm
-from toandan.indicators.models import KIND_LABELS, Appeal, AppealStatus, IndicatorRecord, IndicatorStatus
+from toandan.indicators.models import (
+    KIND_LABELS,
+    Appeal,
+    AppealEvidence,
+    AppealStatus,
+    IndicatorRecord,
+    IndicatorStatus,
+)
 from toandan.reports.models import Report
 
 
@@ -217,13 +225,8 @@ def appeal_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "indicators/staff/appeal.html", context, status=status_code)
 
 
-@staff_required
-def appeal_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
-    appeal = _appeal_for(request, code)
-    item = get_object_or_404(appeal.evidence, pk=pk)
-    response = FileResponse(
-        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.original_name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _appeal_evidence(request: HttpRequest, code: str, pk: int) -> AppealEvidence:
+    return get_object_or_404(_appeal_for(request, code).evidence, pk=pk)
+
+
+appeal_file = staff_required(download_view(_appeal_evidence))

@@ -13,8 +13,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from toandan.core.codes import normalize_code
+from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
-from toandan.core.uploads import MAX_FILES
 from toandan.orgs.matching import name_key
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports.models import PaymentMethod, ReportCategory
@@ -59,20 +59,6 @@ def parse_money(text: str) -> int | None:
     if not digits.isdigit():
         raise forms.ValidationError(_("Số tiền chỉ gồm chữ số, ví dụ 5.000.000 hoặc 5 triệu."))
     return int(digits)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        items = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(items) > MAX_FILES:
-            raise forms.ValidationError(_("Chỉ gửi được tối đa %(count)s tệp.") % {"count": MAX_FILES})
-        return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
 class CategoryChoiceField(forms.ModelChoiceField):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -39,10 +37,6 @@ def check_abuse(request: HttpRequest, pow_challenge: str, pow_nonce: str, contac
         request, "report-contact", settings.REPORT_RATE_PER_CONTACT, key=f"contact:{contact.lower()}"
     ):
         raise IntakeRefused(_("Thông tin liên lạc này đã gửi nhiều tố giác trong thời gian ngắn."), 429)
-
-
-def read_uploads(files: list[Any]) -> list[tuple[bytes, str]]:
-    return [(f.read(), getattr(f, "name", "") or "") for f in files]
 
 
 def intake(

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from toandan.core.files import StoredFile
 from toandan.orgs.models import UnitScopedQuerySet
 
 
@@ -321,23 +322,16 @@ def evidence_path(instance: Evidence, filename: str) -> str:
     return f"evidence/{instance.report.received_at:%Y/%m}/{instance.report.code}/{filename}"
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A file attached to a report: type sniffed, metadata stripped, stored outside the web root."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=evidence_path, max_length=300)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=60)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     from_reporter = models.BooleanField(default=True)
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class EventKind(models.TextChoices):

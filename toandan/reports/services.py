@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toandan.core import codes, crypto
-from toandan.core.audit import new_event
+from toandan.core.audit import new_event, record
+from toandan.core.files import removing_on_failure, store_files
 from toandan.core.models import AuditAction
 from toandan.core.uploads import CleanFile
 from toandan.indicators.services import Planned, plan_links
@@ -117,36 +116,25 @@ def submit_report(
     # Outside the transaction too (pure work: on SQLite the transaction holds the database's write lock).
     planned = plan_links(data.identifiers, data.description)
     for attempt in range(3):
-        written: list[str] = []
         # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
-        # rerun follow a failed attempt.
+        # rerun follow a failed attempt. A failed attempt's files are removed on the way out.
         atomic = storing.needs_transaction() or transaction.get_connection().in_atomic_block
         try:
-            with transaction.atomic() if atomic else nullcontext():
+            with removing_on_failure() as written, transaction.atomic() if atomic else nullcontext():
                 return _store(
                     data, files or [], channel, submitter, idempotency_key, request, written, consent, planned
                 )
         except IntegrityError:
-            _delete(written)
             if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
                 return _existing(idempotency_key, data)  # a concurrent retry stored it first
             if attempt == 2:
                 raise
             # Otherwise the random tracking code collided (1 in 10^12 per pair): draw another.
         except storing.LinkRace:
-            _delete(written)  # another report stored one of the same new indicators first: write it again
+            # Another report stored one of the same new indicators first: write it again.
             if attempt == 2:
                 raise
-        except BaseException:
-            # Files are written before the commit; nothing of a rolled-back report may stay behind.
-            _delete(written)
-            raise
     raise AssertionError("unreachable")
-
-
-def _delete(names: list[str]) -> None:
-    for name in names:
-        default_storage.delete(name)
 
 
 def _store(
@@ -222,31 +210,32 @@ def _submitted_event(report: Report) -> ReportEvent:
     )
 
 
-def store_evidence(report: Report, files: list[CleanFile], from_reporter: bool, written: list[str]) -> None:
-    """Attach files to a stored report (its reporter adding information, later)."""
+def add_information(report: Report, *, text: str, files: list[CleanFile], request: Any = None) -> ReportEvent:
+    """The reporter adds information to their case: the files, a public event and an audit row, or nothing."""
     start = report.evidence.count() + 1 if files else 1
-    for evidence in evidence_rows(report, files, from_reporter, written, start):
-        evidence.save()
+    with removing_on_failure() as written, transaction.atomic():
+        for evidence in evidence_rows(report, files, True, written, start):
+            evidence.save()
+        event = ReportEvent.objects.create(
+            report=report,
+            kind=EventKind.REPORTER_INFO,
+            public=True,
+            text=text.strip(),
+            data={"files": len(files)},
+        )
+        record(
+            AuditAction.CREATED,
+            request=request,
+            target=event,
+            unit=report.unit,
+            summary=f"{report.code}: reporter info",
+            files=len(files),
+        )
+    return event
 
 
 def evidence_rows(
     report: Report, files: list[CleanFile], from_reporter: bool, written: list[str], start: int
 ) -> list[Evidence]:
-    """Write the files to storage (their names go to `written`, for removal if the rows are not stored) and
-    return their unsaved rows."""
-    rows = []
-    for index, clean in enumerate(files, start=start):
-        evidence = Evidence(
-            report=report,
-            original_name=clean.original_name,
-            content_type=clean.content_type,
-            size=len(clean.data),
-            sha256=clean.sha256,
-            from_reporter=from_reporter,
-        )
-        evidence.file.save(
-            f"{index:02d}-{clean.sha256[:12]}.{clean.extension}", ContentFile(clean.data), save=False
-        )
-        written.append(evidence.file.name)
-        rows.append(evidence)
-    return rows
+    """Write the files to storage and return their unsaved rows (see core.files.store_files)."""
+    return store_files(files, lambda: Evidence(report=report, from_reporter=from_reporter), written, start)

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from toandan.core import antiabuse, codes
-from toandan.core.uploads import EvidenceError, clean_uploads
+from toandan.core.uploads import EvidenceError, clean_uploads, read_uploads
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports.consent import consent_text
 from toandan.reports.deadlines import compute
 from toandan.reports.forms import AddInfoForm, FollowForm, ReportForm
-from toandan.reports.intake import IntakeRefused, intake, read_uploads
-from toandan.reports.models import Channel, EventKind, Report, ReportEvent
-from toandan.reports.services import ReportInput, store_evidence
+from toandan.reports.intake import IntakeRefused, intake
+from toandan.reports.models import Channel, Report
+from toandan.reports.services import ReportInput, add_information
 
 DONE_KEY = "toandan_report_done"
 
@@ -134,16 +133,7 @@ def add_info(request: HttpRequest) -> HttpResponse:
     except EvidenceError as exc:
         form.add_error("evidence", str(exc))
         return _status_page(request, report, form.cleaned_data["key"], form, status=400)
-    written: list[str] = []
-    with transaction.atomic():
-        store_evidence(report, files, from_reporter=True, written=written)
-        ReportEvent.objects.create(
-            report=report,
-            kind=EventKind.REPORTER_INFO,
-            public=True,
-            text=form.cleaned_data["text"].strip(),
-            data={"files": len(files)},
-        )
+    add_information(report, text=form.cleaned_data["text"], files=files, request=request)
     return _status_page(
         request, report, form.cleaned_data["key"], AddInfoForm(), notice=_("Đã gửi thông tin bổ sung.")
     )

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,10 +17,11 @@ from django.views.decorators.http import require_POST
 
 from toandan.accounts.models import User
 from toandan.accounts.permissions import get_visible_or_404, staff_required
+from toandan.core.files import download_view
 from toandan.indicators.models import ReportIndicator
 from toandan.reports import workflow
 from toandan.reports.deadlines import compute
-from toandan.reports.models import EventKind, Report
+from toandan.reports.models import EventKind, Evidence, Report
 from toandan.reports.staff_forms import (
     AssignForm,
     ExtensionForm,
@@ -260,13 +261,8 @@ def reveal(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "reports/detail.html", context)
 
 
-@staff_required
-def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
-    report = _get_report(request, code)
-    item = get_object_or_404(report.evidence, pk=pk)
-    response = FileResponse(
-        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.original_name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _evidence(request: HttpRequest, code: str, pk: int) -> Evidence:
+    return get_object_or_404(_get_report(request, code).evidence, pk=pk)
+
+
+evidence_file = staff_required(download_view(_evidence))

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from toandan.core import crypto
-from toandan.core.audit import record
+from toandan.core.audit import record, record_change
 from toandan.core.models import AuditAction
 from toandan.orgs.models import Role, Unit
 from toandan.reports.deadlines import max_extensions
@@ -31,15 +31,7 @@ def _event(report: Report, actor: Any, kind: str, **fields: Any) -> ReportEvent:
 
 
 def _audit(report: Report, actor: Any, request: Any, summary: str, **data: Any) -> None:
-    record(
-        AuditAction.STATE_CHANGED,
-        actor=actor,
-        request=request,
-        target=report,
-        unit=report.unit,
-        summary=f"{report.code}: {summary}",
-        **data,
-    )
+    record_change(report, f"{report.code}: {summary}", actor=actor, request=request, unit=report.unit, **data)
 
 
 @transaction.atomic

@@ -17,8 +17,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
-from toandan.core.audit import record
-from toandan.core.models import AuditAction
+from toandan.core.audit import record_change
 from toandan.indicators.models import ReportIndicator
 from toandan.reports.models import EventKind, Report, ReportCategory, ReportEvent
 from toandan.triage.cases import classifier, keywords, priority
@@ -177,13 +176,12 @@ def decide(
         text=text + (f" ({note})" if note else ""),
         at=timezone.now(),
     )
-    record(
-        AuditAction.STATE_CHANGED,
+    record_change(
+        report,
+        f"{report.code}: triage {old_category.code} → {category.code}, {priority_value}",
         actor=actor,
         request=request,
-        target=report,
         unit=report.unit,
-        summary=f"{report.code}: triage {old_category.code} → {category.code}, {priority_value}",
         suggested=[suggestion.category.code, suggestion.priority],
     )
     return correction
