@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy
 from toandan.core.audit import record as audit
 from toandan.core.audit import record_change
 from toandan.core.models import AuditAction
+from toandan.identifiers.base import InvalidIndicator
+from toandan.identifiers.normalize import normalize
 from toandan.indicators import status
-from toandan.indicators.base import InvalidIndicator
 from toandan.indicators.models import AllowedIndicator, ImportBatch, IndicatorRecord, Partner
-from toandan.indicators.normalize import normalize
 
 
 class AllowedIndicatorForm(forms.ModelForm):

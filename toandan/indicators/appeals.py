@@ -18,6 +18,7 @@ from toandan.core.audit import record_change
 from toandan.core.files import removing_on_failure, store_files
 from toandan.core.models import AuditAction
 from toandan.core.uploads import CleanFile
+from toandan.identifiers.normalize import detect
 from toandan.indicators import lookup, status
 from toandan.indicators.models import (
     Appeal,
@@ -28,7 +29,6 @@ from toandan.indicators.models import (
     IndicatorEvent,
     IndicatorRecord,
 )
-from toandan.indicators.normalize import detect
 
 
 @dataclass

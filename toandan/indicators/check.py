@@ -13,11 +13,11 @@ from typing import Any
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from toandan.identifiers.base import Indicator, InvalidIndicator, Kind
+from toandan.identifiers.extract import extract_all
+from toandan.identifiers.normalize import detect, normalize
 from toandan.indicators import lookup
-from toandan.indicators.base import Indicator, InvalidIndicator, Kind
-from toandan.indicators.extract import extract_all
 from toandan.indicators.models.records import KIND_LABELS
-from toandan.indicators.normalize import detect, normalize
 
 logger = logging.getLogger(__name__)
 

@@ -18,9 +18,9 @@ from functools import lru_cache
 
 from django.utils.translation import get_language
 
+from toandan.identifiers.banks import banks
+from toandan.identifiers.base import Indicator, Kind
 from toandan.indicators import allowlist, presence
-from toandan.indicators.banks import banks
-from toandan.indicators.base import Indicator, Kind
 from toandan.indicators.fastsql import fetch_all
 
 CONFIRMED = "confirmed"

@@ -146,8 +146,8 @@ def _confirm(request: HttpRequest, record: IndicatorRecord, reports: QuerySet[Re
     common = {"actor": request.user, "report": report, "category": data["category"], "note": data["note"]}
     status.confirm(record, request=request, **common)
     if data["also_domain"] and record.kind == "url":
+        from toandan.identifiers.normalize import detect
         from toandan.indicators.lookup import keys_for
-        from toandan.indicators.normalize import detect
 
         indicator = detect(record.value)
         domain = next((v for k, v, _s in keys_for(indicator) if k == "domain"), None) if indicator else None

@@ -19,14 +19,14 @@ from typing import Any
 
 from django.db.models import Count, F, Q
 
-from toandan.indicators.normalize import InvalidIndicator, normalize
+from toandan.identifiers.normalize import InvalidIndicator, normalize
 
 CLEARED = "cleared"
 
 
 @lru_cache(maxsize=1)
 def _bins() -> tuple[str, ...]:
-    from toandan.indicators.banks import banks
+    from toandan.identifiers.banks import banks
 
     return tuple(bank.bin for bank in banks())
 

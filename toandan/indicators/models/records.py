@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from toandan.indicators.base import Kind
+from toandan.identifiers.base import Kind
 
 KIND_LABELS = {
     Kind.PHONE: _("số điện thoại"),

@@ -1,6 +1,6 @@
 """Shared types of the indicator toolkit: :class:`Kind`, :class:`Indicator` and :class:`InvalidIndicator`.
 
-Everything in :mod:`toandan.indicators` is a pure function over text: no database, no network, no
+Everything in :mod:`toandan.identifiers` is a pure function over text: no database, no network, no
 settings needed.  Error messages are written in Vietnamese (the project's source language) and pass
 through Django's ``gettext`` when Django is configured, so a translation catalogue can still render
 them in another language; without configured settings the Vietnamese text is used as is.
