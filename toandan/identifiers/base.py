@@ -31,12 +31,13 @@ class Indicator:
 
     ``value`` is the canonical key used for storage and lookup; two indicators are equal (and hash
     equal) when their ``kind`` and ``value`` are, whatever their ``display`` text or ``extra`` details,
-    because those depend on how the person happened to write the indicator.
+    because those depend on how the person happened to write the indicator. Triage's scorer makes them
+    from the values as written in a message (``display`` empty); ``reputation.report_counts`` normalises.
     """
 
     kind: Kind
     value: str
-    display: str = field(compare=False)
+    display: str = field(default="", compare=False)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from toandan.accounts.permissions import get_visible_or_404, staff_required
-from toandan.orgs.matching import name_key
+from toandan.identifiers.names import name_key
 from toandan.orgs.models import Unit, UnitKind
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from toandan.core.codes import normalize_code
 from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
-from toandan.orgs.matching import name_key
+from toandan.identifiers.names import name_key
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports.models import PaymentMethod, ReportCategory
 

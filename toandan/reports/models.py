@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from toandan.core.files import StoredFile
+from toandan.identifiers.text import strip_diacritics
 from toandan.orgs.models import UnitScopedQuerySet
 
 
@@ -186,7 +187,6 @@ class ReportQuerySet(UnitScopedQuerySet):
         return self.open().filter(deadline_at__gte=now, deadline_at__lt=now + timezone.timedelta(days=days))
 
     def search(self, text: str) -> ReportQuerySet:
-        from toandan.orgs.matching import strip_diacritics
 
         query = Q()
         for word in strip_diacritics(text).lower().split()[:8]:

@@ -19,8 +19,8 @@ from toandan.core.audit import new_event, record
 from toandan.core.files import removing_on_failure, store_files
 from toandan.core.models import AuditAction
 from toandan.core.uploads import CleanFile
+from toandan.identifiers.text import strip_diacritics
 from toandan.indicators.services import Planned, plan_links
-from toandan.orgs.matching import strip_diacritics
 from toandan.orgs.models import Unit
 from toandan.reports import storing
 from toandan.reports.consent import shown_consent

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import tldextract
 
-from toandan.triage.text import fold
+from toandan.identifiers.text import fold_words, strip_marks
 
 BRAND_CSV = Path(__file__).resolve().parent / "data" / "brand_domains.csv"
 
@@ -214,7 +213,7 @@ def profile(brand: str) -> BrandProfile:
     found = PROFILES.get(brand)
     if found is not None:
         return found
-    folded = fold(brand)
+    folded = fold_words(brand)
     token = re.sub(r"[^a-z0-9]", "", folded)
     return BrandProfile(
         "platform",
@@ -342,9 +341,7 @@ _CONFUSABLES = str.maketrans(
 
 def skeleton(label: str) -> str:
     """Fold a host label to a form in which look-alike spellings of the same name coincide."""
-    plain = unicodedata.normalize("NFKD", label.lower())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("đ", "d")
-    plain = plain.translate(_HOMOGLYPHS).translate(_CONFUSABLES)
+    plain = strip_marks(label.lower()).translate(_HOMOGLYPHS).translate(_CONFUSABLES)
     return plain.replace("rn", "m").replace("vv", "w").replace("cl", "d").replace("-", "")
 
 

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language, gettext_noop
 
+from toandan.identifiers.base import Indicator
 from toandan.triage import brands, features, modelstore
 from toandan.triage.text import (
-    Indicator,
     extract_accounts,
     extract_phones,
     extract_urls,

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from django.utils.translation import get_language
 
+from toandan.identifiers.shorteners import SHORTENERS
 from toandan.triage import brands, features, lists, modelstore
 from toandan.triage.verdict import Verdict, sigmoid, translate, verdict_for
 
@@ -75,7 +76,7 @@ def model_vector(url: str) -> dict[int, float]:
     registered = f"{ext.domain}.{ext.suffix}" if ext.suffix else host
     bare = host.removeprefix("www.")
     free = registered in lists.FREE_HOSTING_DOMAINS or bare in lists.FREE_HOSTING_HOSTS
-    short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
+    short = bare in SHORTENERS or registered in SHORTENERS
     return features.url_features(url, host, rest, ext.suffix, ext.subdomain, _flags(free, short))
 
 
@@ -107,7 +108,7 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
     is_ip = bool(features.IPV4.match(host))
 
     free = registered in lists.FREE_HOSTING_DOMAINS or bare in lists.FREE_HOSTING_HOSTS
-    short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
+    short = bare in SHORTENERS or registered in SHORTENERS
     official = None if (free or short) else brands.brand_domains().get(registered)
     if official is not None:
         reason = _("Tên miền chính thức của %(brand)s") % {"brand": official}
