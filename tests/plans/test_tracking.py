@@ -17,7 +17,6 @@ from plan_factories import make_plan
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import staff_client
 from toandan.plans.models import (
     Assignment,
     AssignmentStatus,
@@ -28,6 +27,7 @@ from toandan.plans.models import (
     derive_status,
 )
 from toandan.plans.tracking import post_update
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 3, 10)

@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import COMMUNE_A_POLICE, make_staff, staff_client
 from toandan.orgs.models import Role, Unit
 from toandan.reports import workflow
 from toandan.reports.deadlines import compute
 from toandan.reports.models import EventKind, Outcome, Report, ReportCategory, Status, Track
 from toandan.reports.services import ReportInput, submit_report
+from toandan.web.testing import COMMUNE_A_POLICE, make_staff, staff_client
 
 pytestmark = pytest.mark.django_db
 
