@@ -89,11 +89,10 @@ def keys_for(indicator: Indicator) -> list[tuple[str, str, int]]:
 @lru_cache(maxsize=64)
 def _sql(shape: tuple[tuple[str, int], ...]) -> str:
     """One statement for keys grouped by kind: ((kind, number of values), …)."""
-    from toandan.indicators.models import IndicatorRecord, ReportIndicator
-    from toandan.reports.models import ReportCategory
+    from toandan.indicators.models import IndicatorRecord, ReportIndicator, category_model
 
     records, links = IndicatorRecord._meta.db_table, ReportIndicator._meta.db_table
-    categories = ReportCategory._meta.db_table
+    categories = category_model()._meta.db_table
     where = " OR ".join(
         f"(r.kind = %s AND r.value {'= %s' if count == 1 else 'IN (' + ', '.join(['%s'] * count) + ')'})"
         for _kind, count in shape

@@ -22,9 +22,9 @@ from toandan.indicators.models import (
     IndicatorRecord,
     IndicatorStatus,
     ReportIndicator,
+    report_model,
 )
 from toandan.orgs.models import Role
-from toandan.reports.models import Report, ReportCategory
 
 # Steering committee members oversee figures; they do not decide about cases, so not about indicators either.
 DECIDING_ROLES = (Role.UNIT_OFFICER, Role.UNIT_LEADER, Role.STANDING_OFFICER, Role.ADMIN)
@@ -33,7 +33,7 @@ PROVINCE_DECIDERS = (Role.STANDING_OFFICER, Role.ADMIN)
 
 def visible_reports(user: Any, record: IndicatorRecord) -> Any:
     """The reports naming this indicator that the user may see."""
-    return Report.objects.visible_to(user).filter(indicator_links__indicator=record)
+    return report_model().objects.visible_to(user).filter(indicator_links__indicator=record)
 
 
 def is_province_decider(user: Any) -> bool:
@@ -84,8 +84,8 @@ def confirm(
     record: IndicatorRecord,
     *,
     actor: Any,
-    report: Report,
-    category: ReportCategory | None = None,
+    report: Any,
+    category: Any = None,
     note: str = "",
     request: Any = None,
     evidence_of: IndicatorRecord | None = None,
@@ -94,7 +94,7 @@ def confirm(
 
     ``evidence_of`` lets the domain of a confirmed link be confirmed with the link's case.
     """
-    if not Report.objects.visible_to(actor).filter(pk=report.pk).exists():
+    if not type(report).objects.visible_to(actor).filter(pk=report.pk).exists():
         raise PermissionDenied
     if not actor.memberships.filter(role__in=DECIDING_ROLES).exists() and not actor.is_superuser:
         raise PermissionDenied

@@ -25,8 +25,8 @@ from toandan.indicators.models import (
     AppealStatus,
     IndicatorRecord,
     IndicatorStatus,
+    report_model,
 )
-from toandan.reports.models import Report
 
 
 def tabs(user: Any) -> dict[str, bool]:
@@ -66,7 +66,7 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _record_for(request: HttpRequest, pk: int) -> tuple[IndicatorRecord, QuerySet[Report]]:
+def _record_for(request: HttpRequest, pk: int) -> tuple[IndicatorRecord, QuerySet]:
     """The indicator with the reports naming it that the officer may see; 404 when they see none of it."""
     record = get_object_or_404(IndicatorRecord.objects.select_related("category"), pk=pk)
     reports = status.visible_reports(request.user, record).select_related("category", "unit")
@@ -75,9 +75,7 @@ def _record_for(request: HttpRequest, pk: int) -> tuple[IndicatorRecord, QuerySe
     return record, reports
 
 
-def _detail_context(
-    request: HttpRequest, record: IndicatorRecord, reports: QuerySet[Report], **forms: Any
-) -> dict:
+def _detail_context(request: HttpRequest, record: IndicatorRecord, reports: QuerySet, **forms: Any) -> dict:
     shown = list(reports.order_by("-received_at")[:100])
     decider = status.can_decide(request.user, record)
     return {
@@ -139,7 +137,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @transaction.atomic
-def _confirm(request: HttpRequest, record: IndicatorRecord, reports: QuerySet[Report], data: dict) -> None:
+def _confirm(request: HttpRequest, record: IndicatorRecord, reports: QuerySet, data: dict) -> None:
     report = reports.filter(code=data["report"]).first()
     if report is None:
         raise ValidationError(_("Chọn một tố giác có nhắc đến dấu hiệu này."))
@@ -163,7 +161,7 @@ def _appeals_for(user: Any) -> QuerySet[Appeal]:
     queryset = Appeal.objects.select_related("indicator")
     if status.is_province_decider(user) or is_province_wide(user):
         return queryset
-    visible = Report.objects.visible_to(user).values("pk")
+    visible = report_model().objects.visible_to(user).values("pk")
     return queryset.filter(indicator__report_links__report__in=visible).distinct()
 
 

@@ -22,6 +22,7 @@ from toandan.indicators.models import ReportIndicator
 from toandan.reports import workflow
 from toandan.reports.deadlines import compute
 from toandan.reports.models import EventKind, Evidence, Report
+from toandan.reports.panels import case_panels
 from toandan.reports.staff_forms import (
     AssignForm,
     ExtensionForm,
@@ -31,7 +32,6 @@ from toandan.reports.staff_forms import (
     TrackForm,
     TransferForm,
 )
-from toandan.triage.panel import case_panel
 
 DUE_SOON_DAYS = 3
 
@@ -150,7 +150,7 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
         "can_reveal": workflow.can_reveal_identity(request.user, report),
         "has_identity": hasattr(report, "identity"),
         "event_kinds": EventKind,
-        **case_panel(request, report),
+        **case_panels(request, report),
         **defaults,
     }
 

@@ -15,6 +15,11 @@ from toandan.triage.models import CaseSuggestion
 from toandan.triage.reputation import report_counts
 
 
+def check_score(text: str, reputation: Any) -> dict[str, Any]:
+    """The message score the public check shows, with the check's own reputation lookup."""
+    return score_message(text, reputation=reputation).as_dict()
+
+
 def case_panel(request: HttpRequest, report: Report) -> dict[str, Any]:
     """Context for ``triage/_case_panel.html`` (two queries: the suggestion and the reputation lookup)."""
     suggestion = (
