@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toandan.core.audit import record_change
+from toandan.identifiers.normalize import detect
 from toandan.indicators import allowlist
+from toandan.indicators.lookup import keys_for
 from toandan.indicators.models import (
     ClearReason,
     EventKind,
@@ -127,6 +129,35 @@ def confirm(
     )
     _audit(record, actor, request, f"{old} → confirmed", unit=report.unit, report=report.code)
     return record
+
+
+@transaction.atomic
+def confirm_with_domain(
+    record: IndicatorRecord,
+    *,
+    actor: Any,
+    report: Any,
+    category: Any = None,
+    note: str = "",
+    also_domain: bool = False,
+    request: Any = None,
+) -> list[IndicatorRecord]:
+    """Confirm an indicator; for a link, with ``also_domain``, its domain too, on the same case.
+
+    The domain is confirmed unless it already is (its record is made if no report named it yet). One
+    transaction: both are confirmed or neither."""
+    common = {"actor": actor, "report": report, "category": category, "note": note, "request": request}
+    confirmed = [confirm(record, **common)]
+    if also_domain and record.kind == "url":
+        indicator = detect(record.value)
+        domain = next((v for k, v, _s in keys_for(indicator) if k == "domain"), None) if indicator else None
+        if domain:
+            target, _created = IndicatorRecord.objects.get_or_create(
+                kind="domain", value=domain, defaults={"display": domain}
+            )
+            if target.status != IndicatorStatus.CONFIRMED:
+                confirmed.append(confirm(target, evidence_of=record, **common))
+    return confirmed
 
 
 @transaction.atomic

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -136,25 +135,19 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return render(request, "indicators/staff/indicator.html", context, status=400)
 
 
-@transaction.atomic
 def _confirm(request: HttpRequest, record: IndicatorRecord, reports: QuerySet, data: dict) -> None:
     report = reports.filter(code=data["report"]).first()
     if report is None:
         raise ValidationError(_("Chọn một tố giác có nhắc đến dấu hiệu này."))
-    common = {"actor": request.user, "report": report, "category": data["category"], "note": data["note"]}
-    status.confirm(record, request=request, **common)
-    if data["also_domain"] and record.kind == "url":
-        from toandan.identifiers.normalize import detect
-        from toandan.indicators.lookup import keys_for
-
-        indicator = detect(record.value)
-        domain = next((v for k, v, _s in keys_for(indicator) if k == "domain"), None) if indicator else None
-        if domain:
-            target, _created = IndicatorRecord.objects.get_or_create(
-                kind="domain", value=domain, defaults={"display": domain}
-            )
-            if target.status != IndicatorStatus.CONFIRMED:
-                status.confirm(target, request=request, evidence_of=record, **common)
+    status.confirm_with_domain(
+        record,
+        actor=request.user,
+        report=report,
+        category=data["category"],
+        note=data["note"],
+        also_domain=data["also_domain"],
+        request=request,
+    )
 
 
 def _appeals_for(user: Any) -> QuerySet[Appeal]:

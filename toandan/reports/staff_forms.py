@@ -82,6 +82,17 @@ class TextForm(AccessibleForm):
     )
 
 
+class StepForm(AccessibleForm):
+    """A legal step recorded from the case page; the note is optional."""
+
+    text = forms.CharField(
+        label=gettext_lazy("Ghi chú"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class QueueFilterForm(forms.Form):
     VIEWS = [
         ("unit", gettext_lazy("Của đơn vị")),

@@ -20,6 +20,7 @@ from toandan.accounts.permissions import get_visible_or_404, staff_required
 from toandan.core.files import download_view
 from toandan.indicators.models import ReportIndicator
 from toandan.reports import workflow
+from toandan.reports.case_actions import ACTIONS, officers_for
 from toandan.reports.deadlines import compute
 from toandan.reports.models import EventKind, Evidence, Report
 from toandan.reports.panels import case_panels
@@ -34,12 +35,6 @@ from toandan.reports.staff_forms import (
 )
 
 DUE_SOON_DAYS = 3
-
-
-def _officers_for(report: Report) -> Any:
-    return User.objects.filter(
-        memberships__unit__path__startswith=report.unit.path, is_active=True
-    ).distinct()
 
 
 @staff_required
@@ -133,7 +128,7 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
     defaults = {
         "status_form": StatusForm(initial={"status": report.status}),
         "transfer_form": TransferForm(),
-        "assign_form": AssignForm(officers=_officers_for(report), initial={"officer": report.assignee_id}),
+        "assign_form": AssignForm(officers=officers_for(report), initial={"officer": report.assignee_id}),
         "track_form": TrackForm(initial={"track": report.track, "multi_place": report.multi_place}),
         "extension_form": ExtensionForm(),
         "message_form": TextForm(prefix="message"),
@@ -170,82 +165,23 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
     report = _get_report(request, code)
-    user = request.user
-    form: Any
+    case_action = ACTIONS.get(action)
+    if case_action is None:
+        return HttpResponse(status=404)
+    form = case_action.form(request.POST, report)
+    if not form.is_valid():
+        report.refresh_from_db()
+        context = _case_context(request, report, **{case_action.context_key: form})
+        return render(request, "reports/detail.html", context, status=400)
     try:
-        if action == "status":
-            form = StatusForm(request.POST)
-            if form.is_valid():
-                d = form.cleaned_data
-                workflow.transition(
-                    report,
-                    d["status"],
-                    actor=user,
-                    note=d["note"],
-                    outcome=d["outcome"],
-                    duplicate_of=d["duplicate_of"],
-                    request=request,
-                )
-        elif action == "transfer":
-            form = TransferForm(request.POST)
-            if form.is_valid():
-                workflow.transfer(
-                    report,
-                    form.cleaned_data["unit"],
-                    actor=user,
-                    reason=form.cleaned_data["reason"],
-                    request=request,
-                )
-                messages.success(request, _("Đã chuyển tố giác."))
-                if not Report.objects.visible_to(user).filter(pk=report.pk).exists():  # type: ignore[arg-type]
-                    return redirect("reports:queue")
-        elif action == "assign":
-            form = AssignForm(request.POST, officers=_officers_for(report))
-            if form.is_valid():
-                workflow.assign(report, form.cleaned_data["officer"], actor=user, request=request)
-        elif action == "track":
-            form = TrackForm(request.POST)
-            if form.is_valid():
-                workflow.set_track(
-                    report,
-                    form.cleaned_data["track"],
-                    actor=user,
-                    multi_place=form.cleaned_data["multi_place"],
-                    request=request,
-                )
-        elif action in (EventKind.PROCURACY_NOTIFIED, EventKind.ACCEPTED):
-            form = TextForm(request.POST, prefix="step")
-            workflow.record_step(
-                report, action, actor=user, note=request.POST.get("step-text", ""), request=request
-            )
-        elif action == "extend":
-            form = ExtensionForm(request.POST)
-            if form.is_valid():
-                workflow.extend(
-                    report,
-                    form.cleaned_data["step"],
-                    actor=user,
-                    reason=form.cleaned_data["reason"],
-                    request=request,
-                )
-        elif action in ("message", "note"):
-            form = TextForm(request.POST, prefix=action)
-            if form.is_valid():
-                send = workflow.send_message if action == "message" else workflow.add_note
-                send(report, form.cleaned_data["text"], actor=user, request=request)
-        else:
-            return HttpResponse(status=404)
+        case_action.run(report, form.cleaned_data, request)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reports:detail", code=report.code)
-    if form.is_bound and form.errors:
-        report.refresh_from_db()
-        key = {"message": "message_form", "note": "note_form", "extend": "extension_form"}.get(
-            action, f"{action}_form"
-        )
-        return render(
-            request, "reports/detail.html", _case_context(request, report, **{key: form}), status=400
-        )
+    if action == "transfer":
+        messages.success(request, _("Đã chuyển tố giác."))
+        if not Report.objects.visible_to(request.user).filter(pk=report.pk).exists():  # type: ignore[arg-type]
+            return redirect("reports:queue")
     return redirect("reports:detail", code=report.code)
 
 
