@@ -47,9 +47,7 @@ def test_an_invalid_form_changes_nothing_and_says_why(commune_a_officer: User) -
     report = _report()
     client = staff_client(commune_a_officer)
     before = (report.events.count(), AuditEvent.objects.count())
-    response = client.post(
-        reverse("reports:act", args=[report.code, "note"]), {"note-text": ""}
-    )
+    response = client.post(reverse("reports:act", args=[report.code, "note"]), {"note-text": ""})
     assert response.status_code == 400 and "aria-invalid" in response.content.decode()
     assert (report.events.count(), AuditEvent.objects.count()) == before
 
