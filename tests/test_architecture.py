@@ -58,3 +58,19 @@ def test_an_upward_import_breaks_the_contract(tmp_path: Path, monkeypatch: pytes
     finally:
         for name in [m for m in sys.modules if m == "floorcheck" or m.startswith("floorcheck.")]:
             del sys.modules[name]
+
+
+def test_identifiers_load_without_django() -> None:
+    # The ground floor is a toolkit for scripts and benchmarks too: importing it must not import Django.
+    import subprocess
+
+    code = (
+        "import importlib, pkgutil, sys, toandan.identifiers as p\n"
+        "for m in pkgutil.iter_modules(p.__path__): importlib.import_module(p.__name__ + '.' + m.name)\n"
+        "from toandan.identifiers.extract import extract_all\n"
+        "assert extract_all('Gọi 0912 345 678')\n"
+        "print(sorted(n for n in sys.modules if n == 'django' or n.startswith('django.')))\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
