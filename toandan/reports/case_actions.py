@@ -54,7 +54,7 @@ def _transition(report: Report, d: dict[str, Any], request: HttpRequest) -> Any:
 
 def _step(kind: str) -> CaseAction:
     return CaseAction(
-        form=lambda data, report: StepForm(data, prefix="step"),
+        form=lambda data, report: StepForm(data, prefix=kind),
         run=lambda report, d, request: workflow.record_step(
             report, kind, actor=request.user, note=d["text"], request=request
         ),

@@ -76,20 +76,20 @@ class ExtensionForm(AccessibleForm):
     )
 
 
-class TextForm(AccessibleForm):
+class StepForm(AccessibleForm):
+    """A legal step (procuracy notified, accepted) with an optional note."""
+
     text = forms.CharField(
-        label=gettext_lazy("Nội dung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Ghi chú kèm bước xử lý (không bắt buộc)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
-class StepForm(AccessibleForm):
-    """A legal step recorded from the case page; the note is optional."""
-
+class TextForm(AccessibleForm):
     text = forms.CharField(
-        label=gettext_lazy("Ghi chú"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        label=gettext_lazy("Nội dung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
