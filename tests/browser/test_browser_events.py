@@ -15,12 +15,12 @@ from django.test import Client
 from django.utils import timezone
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.events import links
 from toandan.events.models import Certificate, Event, Participant, Question
 from toandan.events.registration import Person, register
 from toandan.orgs.models import Unit
 from toandan.plans.services import load_seed_plan
+from toandan.web.testing import staff_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
