@@ -6,9 +6,12 @@ from typing import Any
 
 import pytest
 from django import forms
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
+from django.db import InterfaceError, OperationalError
 
-from toandan.core.files import MultipleFileField
+from toandan.core.files import MultipleFileField, removing_on_failure
 from toandan.core.uploads import MAX_BYTES, EvidenceError, clean_uploads, read_upload, read_uploads
 
 
@@ -45,3 +48,17 @@ def test_several_files_through_one_field() -> None:
     assert field.clean(None) == []
     with pytest.raises(forms.ValidationError, match="tối đa 10 tệp"):
         field.clean([SimpleUploadedFile(f"{i}.png", b"x") for i in range(11)])
+
+
+@pytest.mark.parametrize(("failure", "kept"), [(OperationalError, True), (ValueError, False)])
+def test_files_stay_only_when_the_commit_may_have_happened(
+    settings: Any, tmp_path: Any, failure: type[Exception], kept: bool
+) -> None:
+    """A lost connection (the commit may have gone through) keeps the files written; any other failure
+    removes them (the merge of `house` and `resilience`: `submit_report` passes `keep_on`)."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    with pytest.raises(failure):
+        with removing_on_failure(keep_on=(OperationalError, InterfaceError)) as written:
+            written.append(default_storage.save("evidence/x.txt", ContentFile(b"x")))
+            raise failure("lost")
+    assert default_storage.exists(written[0]) is kept
