@@ -55,7 +55,8 @@ def test_import_real_plan_split_map_and_save(
     # Map a unit the directory does not know; the picker suggests as one types.
     unknown = page.get_by_label("Đơn vị trong danh bạ cho “Công an thành phố Hà Nội”", exact=False)
     unknown.press_sequentially("Công an tỉnh", delay=30)
-    page.wait_for_function("document.querySelectorAll('#unit-options option').length > 0")
+    # A locator wait, not wait_for_function: the site's CSP (no 'unsafe-eval') refuses a string predicate.
+    page.locator("#unit-options option").first.wait_for(state="attached")
     assert "Công an tỉnh Quảng Ngãi" in page.locator("#unit-options").inner_html()
     unknown.fill("Công an tỉnh Quảng Ngãi")
     page.screenshot(path=str(artifacts / "plan-review-real.png"), full_page=False)
