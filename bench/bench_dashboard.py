@@ -65,7 +65,6 @@ def setup(url: str) -> None:
 
 
 def build_world():  # type: ignore[no-untyped-def]
-    from toandan.core.testing import make_staff, staff_client
     from toandan.evaluation import registry
     from toandan.evaluation.services.metrics import define_metric
     from toandan.orgs.models import Role, Unit
@@ -73,6 +72,7 @@ def build_world():  # type: ignore[no-untyped-def]
     from toandan.plans.review import PlanReview, TaskReview, UnitRef
     from toandan.plans.services import create_plan
     from toandan.reports.defaults import install_reference_data, install_routing_rules
+    from toandan.web.testing import make_staff, staff_client
 
     sync_units()
     install_reference_data()

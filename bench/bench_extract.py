@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from toandan.indicators.extract import extract_all  # noqa: E402
+from toandan.identifiers.extract import extract_all  # noqa: E402
 
 NAMES = ["NGUYEN VAN A", "TRAN THI B", "LE VAN C", "PHAM THI D", "HOANG VAN E"]
 BANKS = [

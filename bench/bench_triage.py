@@ -28,9 +28,9 @@ if not settings.configured:
     settings.configure(USE_I18N=True, LANGUAGE_CODE="vi", INSTALLED_APPS=[], USE_TZ=True)
     django.setup()
 
+from toandan.identifiers.text import fold_words as fold  # noqa: E402
 from toandan.triage import modelstore, url  # noqa: E402
 from toandan.triage.message import score_message  # noqa: E402
-from toandan.triage.text import fold  # noqa: E402
 
 BRANDS = [
     "Vietcombank",

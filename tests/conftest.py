@@ -18,10 +18,10 @@ from hypothesis import settings as hypothesis_settings
 
 from toandan.accounts.models import User
 from toandan.core import refcache
-from toandan.core.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, PASSWORD, make_staff
 from toandan.orgs.models import Role, Unit
 from toandan.orgs.services import sync_units
 from toandan.reports.defaults import install_reference_data, install_routing_rules
+from toandan.web.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, PASSWORD, make_staff
 
 SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true")

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import PASSWORD, staff_client
 from toandan.orgs.models import Membership, Role, Unit
 from toandan.orgs.services import grant_role, revoke_role
+from toandan.web.testing import PASSWORD, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -77,11 +77,11 @@ def test_database_refuses_raw_update(citizen: User) -> None:
 def test_admin_filters_the_log(admin_user: User, citizen: User) -> None:
     AuditEvent.objects.create(action=AuditAction.LOGIN_FAILED, actor_label="mallory")
     client = staff_client(admin_user)
-    page = client.get(reverse("core:audit_log"), {"action": AuditAction.LOGIN_FAILED}).content.decode()
+    page = client.get(reverse("web:audit_log"), {"action": AuditAction.LOGIN_FAILED}).content.decode()
     assert "mallory" in page
-    page = client.get(reverse("core:audit_log"), {"action": AuditAction.LOGOUT}).content.decode()
+    page = client.get(reverse("web:audit_log"), {"action": AuditAction.LOGOUT}).content.decode()
     assert "mallory" not in page
-    bad = client.get(reverse("core:audit_log"), {"from": "28/11/2026", "action": "nonsense"})
+    bad = client.get(reverse("web:audit_log"), {"from": "28/11/2026", "action": "nonsense"})
     assert bad.status_code == 200
     content = bad.content.decode()
     assert "Hành động không hợp lệ" in content and "NNNN-TT-NN" in content

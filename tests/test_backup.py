@@ -26,8 +26,8 @@ def media(settings: Any, tmp_path: Path) -> Path:
 
 
 def _report_with_file(evidence_png: bytes) -> Report:
+    from toandan.core.uploads import clean_upload
     from toandan.reports.models import ReportCategory
-    from toandan.reports.uploads import clean_upload
 
     data = ReportInput(
         category=ReportCategory.objects.get(code="lua-dao"),

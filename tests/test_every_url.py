@@ -14,11 +14,11 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.reports.test_report_workflow import make_report
 from toandan.accounts.models import User
-from toandan.core.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, make_staff, staff_client
 from toandan.indicators import partners
 from toandan.indicators.models import Partner
 from toandan.orgs.models import Role
 from toandan.reports.models import Evidence
+from toandan.web.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, make_staff, staff_client
 
 pytestmark = pytest.mark.django_db
 STAFF_PREFIXES = ("can-bo/", "quan-tri/")
@@ -58,10 +58,10 @@ def setting_up(units: None, settings: Any, tmp_path: Any) -> dict[str, Any]:
 
     from PIL import Image
 
+    from toandan.core.uploads import clean_upload
     from toandan.orgs.models import Unit
     from toandan.reports.models import ReportCategory
     from toandan.reports.services import ReportInput, submit_report
-    from toandan.reports.uploads import clean_upload
 
     out = io.BytesIO()
     Image.new("RGB", (20, 20)).save(out, format="PNG")

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import PASSWORD
+from toandan.web.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("accounts:login")
@@ -37,7 +37,7 @@ def test_staff_enrol_totp_then_sign_in(commune_a_officer: User) -> None:
     client = Client()
     assert password_step(client, "officer_a")["Location"] == SECOND
     # Not signed in yet: staff pages still need the second factor.
-    assert client.get(reverse("core:staff_home")).status_code == 302
+    assert client.get(reverse("web:staff_home")).status_code == 302
     page = client.get(SECOND)
     assert b"<svg" in page.content and "Khóa bí mật" in page.content.decode()
     device = TOTPDevice.objects.get(user=commune_a_officer)
@@ -50,10 +50,10 @@ def test_staff_enrol_totp_then_sign_in(commune_a_officer: User) -> None:
     assert "Nhập sai quá nhiều lần" in throttled.content.decode()
     device.throttle_reset()  # the back-off has passed
     response = client.post(SECOND, {"token": current_code(device)})
-    assert response.status_code == 302 and response["Location"] == reverse("core:staff_home")
+    assert response.status_code == 302 and response["Location"] == reverse("web:staff_home")
     device.refresh_from_db()
     assert device.confirmed
-    assert client.get(reverse("core:staff_home")).status_code == 200
+    assert client.get(reverse("web:staff_home")).status_code == 200
     assert AuditEvent.objects.filter(action=AuditAction.LOGIN, actor=commune_a_officer).count() == 1
     assert AuditEvent.objects.filter(action=AuditAction.TOTP_ENROLLED).count() == 1
 
@@ -93,11 +93,11 @@ def test_demo_account_skips_second_factor_only_in_demo_mode(commune_a_officer: U
     commune_a_officer.save(update_fields=["is_demo"])
     client = Client()
     assert "Bản trình diễn" in client.get(LOGIN).content.decode()
-    assert password_step(client, "officer_a")["Location"] == reverse("core:staff_home")
-    assert client.get(reverse("core:staff_home")).status_code == 200
+    assert password_step(client, "officer_a")["Location"] == reverse("web:staff_home")
+    assert client.get(reverse("web:staff_home")).status_code == 200
     with override_settings(TOANDAN_DEMO_SKIP_2FA=False):
         # Production mode: the same session no longer passes.
-        assert client.get(reverse("core:staff_home"))["Location"] == SECOND
+        assert client.get(reverse("web:staff_home"))["Location"] == SECOND
 
 
 def test_demo_flag_is_ignored_outside_demo_mode(commune_a_officer: User) -> None:
@@ -112,7 +112,7 @@ def test_staff_session_has_idle_expiry(commune_a_officer: User, settings) -> Non
     commune_a_officer.save(update_fields=["is_demo"])
     client = Client()
     password_step(client, "officer_a")
-    client.get(reverse("core:staff_home"))
+    client.get(reverse("web:staff_home"))
     assert client.session.get_expiry_age() == settings.STAFF_SESSION_IDLE_SECONDS
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toandan.orgs.matching import match_unit, name_key, resolve_reference
+from toandan.identifiers.names import name_key
+from toandan.orgs.matching import match_unit, resolve_reference
 from toandan.orgs.models import Unit, UnitKind
 from toandan.orgs.services import sync_units
 

@@ -7,14 +7,14 @@ from django.test import Client
 from django.urls import reverse
 
 from toandan.accounts.models import User
-from toandan.core.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, make_staff, staff_client
 from toandan.orgs.models import Role, Unit
+from toandan.web.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, make_staff, staff_client
 
 pytestmark = pytest.mark.django_db
 
 
 def detail(code: str) -> str:
-    return reverse("orgs:unit_detail", args=[code])
+    return reverse("web:unit_detail", args=[code])
 
 
 def test_commune_officer_sees_own_commune_not_another(commune_a_officer: User) -> None:
@@ -41,7 +41,7 @@ def test_unit_leader_sees_sub_units_only(units: None) -> None:
 
 
 def test_unit_list_is_filtered_by_scope(commune_a_officer: User) -> None:
-    page = staff_client(commune_a_officer).get(reverse("orgs:unit_list")).content.decode()
+    page = staff_client(commune_a_officer).get(reverse("web:unit_list")).content.decode()
     assert "Công an phường Cẩm Thành" in page
     assert "Công an phường Nghĩa Lộ" not in page
 
@@ -64,8 +64,8 @@ def test_staff_without_second_factor_is_sent_to_it(commune_a_officer: User) -> N
 
 
 def test_audit_log_is_for_administrators_only(provincial_officer: User, admin_user: User) -> None:
-    assert staff_client(provincial_officer).get(reverse("core:audit_log")).status_code == 403
-    assert staff_client(admin_user).get(reverse("core:audit_log")).status_code == 200
+    assert staff_client(provincial_officer).get(reverse("web:audit_log")).status_code == 403
+    assert staff_client(admin_user).get(reverse("web:audit_log")).status_code == 200
 
 
 def test_admin_site_requires_second_factor(admin_user: User) -> None:

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import PASSWORD, staff_client
+from toandan.web.testing import PASSWORD, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,6 @@ def test_totp_secrets_are_hidden_in_the_admin(admin_user: User) -> None:
 
 def test_reading_the_audit_log_is_recorded(admin_user: User) -> None:
     client = staff_client(admin_user)
-    assert client.get(reverse("core:audit_log")).status_code == 200
+    assert client.get(reverse("web:audit_log")).status_code == 200
     viewed = AuditEvent.objects.filter(action=AuditAction.PERSONAL_DATA_VIEWED, actor=admin_user)
     assert viewed.count() == 1 and "audit log" in viewed.get().summary

@@ -21,7 +21,7 @@ TRUSTED_PROXY_COUNT = CONFIG.trusted_proxy_count
 REPORTER_IDENTITY_KEYS = CONFIG.reporter_identity_keys
 
 INSTALLED_APPS = [
-    "toandan.core.admin_apps.ToanDanAdminConfig",
+    "toandan.web.admin_apps.ToanDanAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "toandan.evaluation",
     "toandan.events",
     "toandan.api",
+    "toandan.web",
 ]
 
 MIDDLEWARE = [
@@ -78,7 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "toandan.core.context_processors.site",
+                "toandan.web.context_processors.site",
             ],
         },
     },

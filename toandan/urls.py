@@ -12,8 +12,8 @@ urlpatterns = [
     # First: every API request (the public check above all) resolves without walking the pages' patterns.
     path("api/v1/", api.urls),
     path("", include("toandan.core.urls")),
+    path("", include("toandan.web.urls")),
     path("", include("toandan.accounts.urls")),
-    path("can-bo/don-vi/", include("toandan.orgs.urls")),
     path("", include("toandan.plans.urls")),
     path("", include("toandan.indicators.urls")),
     path("", include("toandan.reports.urls")),

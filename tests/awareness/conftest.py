@@ -12,8 +12,8 @@ import pytest
 from toandan.accounts.models import User
 from toandan.awareness import services
 from toandan.awareness.models import ContentItem, Kind, Status
-from toandan.core.testing import COMMUNE_A_POLICE, make_staff
 from toandan.orgs.models import Role, Unit
+from toandan.web.testing import COMMUNE_A_POLICE, make_staff
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from PIL import Image
 from toandan.accounts.models import User
 from toandan.awareness import services
 from toandan.awareness.models import Audience, Category, ContentImage, Kind
-from toandan.core.testing import staff_client
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from toandan.accounts.models import User
 from toandan.awareness import quizzes
 from toandan.awareness.models import Choice, Question, QuestionKind, QuizAttempt, QuizBank
-from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

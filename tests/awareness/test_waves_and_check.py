@@ -13,13 +13,13 @@ from django.utils import timezone
 from toandan.accounts.models import User
 from toandan.awareness import services
 from toandan.awareness.models import ContentItem, Kind, Status
-from toandan.core.testing import staff_client
 from toandan.indicators.models import IndicatorRecord, IndicatorStatus
 from toandan.orgs.models import Unit
 from toandan.reports.models import ReportCategory
 from toandan.reports.services import ReportInput, submit_report
 from toandan.triage.models import WarningDraft, WarningStatus, Wave, WaveMember
 from toandan.triage.waves import drafts
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from toandan.awareness import services
 from toandan.awareness.models import ContentEvent, ContentItem, ContentVersion, Status
 from toandan.awareness.tasks import publish_scheduled
 from toandan.core.models import AuditEvent
-from toandan.core.testing import staff_client
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

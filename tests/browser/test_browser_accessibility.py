@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
+from toandan.web.testing import staff_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -20,11 +20,11 @@ from toandan.accounts.models import User
 from toandan.awareness import audio
 from toandan.awareness.demo import load as load_demo_content
 from toandan.awareness.models import ContentItem, QuizAttempt
-from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
 from toandan.reports.models import ReportCategory
 from toandan.reports.services import ReportInput, submit_report
 from toandan.triage.models import WarningDraft, Wave, WaveMember
+from toandan.web.testing import staff_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,8 +57,8 @@ def test_editor_drafts_reviewer_publishes_then_feed_search_and_pdf(
     assert_accessible: Callable[[Any], None],
     artifacts: Path,
 ) -> None:
-    from toandan.core.testing import COMMUNE_A_POLICE, make_staff
     from toandan.orgs.models import Role
+    from toandan.web.testing import COMMUNE_A_POLICE, make_staff
 
     leader = make_staff("leader_a", COMMUNE_A_POLICE, Role.UNIT_LEADER)
     editor = signed_in(browser, live_server, commune_a_officer)

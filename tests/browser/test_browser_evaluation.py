@@ -13,12 +13,12 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from toandan.accounts.models import User
-from toandan.core.testing import make_staff, staff_client
 from toandan.evaluation.services.metrics import define_metric, set_target
 from toandan.orgs.models import Role, Unit
 from toandan.plans.services import load_seed_plan, set_reporting_rules
 from toandan.reports.models import Report, ReportCategory
 from toandan.reports.services import ReportInput, submit_report
+from toandan.web.testing import make_staff, staff_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 COMMUNE_A = "phuong-cam-thanh-21025"

@@ -6,6 +6,7 @@ serious or critical axe-core violations (main's `assert_accessible`)."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.events import links
 from toandan.events.models import Certificate, Event, Participant, Question
 from toandan.events.registration import Person, register
 from toandan.orgs.models import Unit
 from toandan.plans.services import load_seed_plan
+from toandan.web.testing import staff_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -92,9 +93,11 @@ def test_register_qr_checkin_offline_name_search_certificate(
     citizen.get_by_role("button", name="Đăng ký").click()
     citizen.wait_for_selector("#ticket-qr")
     assert citizen.locator("#ticket-status").inner_text() == "Đã đăng ký"
-    # Waits that run no string as code in the page (the site's CSP forbids eval).
-    expect(citizen.locator("#ticket-qr")).to_have_js_property("complete", True)
-    assert citizen.locator("#ticket-qr").evaluate("img => img.naturalWidth") > 100
+    # Locator waits, not wait_for_function: the CSP (no 'unsafe-eval') refuses a polled string predicate.
+    qr = citizen.locator("#ticket-qr")
+    expect(qr).to_have_attribute("src", re.compile(".+"))
+    expect(qr).to_have_js_property("complete", True)
+    assert qr.evaluate("img => img.naturalWidth") > 100
     citizen.screenshot(path=str(artifacts / "event-ticket-phone.png"), full_page=True)
     assert_accessible(citizen)
     ticket_url = citizen.url

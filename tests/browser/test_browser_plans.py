@@ -10,8 +10,8 @@ import pytest
 from docx import Document
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.plans.models import Plan, ProgressUpdate
+from toandan.web.testing import staff_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SEED = Path(__file__).resolve().parents[2] / "toandan" / "plans" / "data" / "ke-hoach-249-KH-BCD138.txt"

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
 from test_browser_plans import signed_in_page
 
 from toandan.accounts.models import User
@@ -56,7 +55,8 @@ def test_import_real_plan_split_map_and_save(
     # Map a unit the directory does not know; the picker suggests as one types.
     unknown = page.get_by_label("Đơn vị trong danh bạ cho “Công an thành phố Hà Nội”", exact=False)
     unknown.press_sequentially("Công an tỉnh", delay=30)
-    expect(page.locator("#unit-options option").first).to_be_attached()  # no eval under the site's CSP
+    # A locator wait, not wait_for_function: the site's CSP (no 'unsafe-eval') refuses a string predicate.
+    page.locator("#unit-options option").first.wait_for(state="attached")
     assert "Công an tỉnh Quảng Ngãi" in page.locator("#unit-options").inner_html()
     unknown.fill("Công an tỉnh Quảng Ngãi")
     page.screenshot(path=str(artifacts / "plan-review-real.png"), full_page=False)

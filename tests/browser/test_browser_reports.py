@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.reports.models import Report
+from toandan.web.testing import staff_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

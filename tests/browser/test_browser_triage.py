@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
 from toandan.reports.models import ReportCategory
 from toandan.reports.services import ReportInput, submit_report
 from toandan.triage.tasks import suggest_pending
+from toandan.web.testing import staff_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

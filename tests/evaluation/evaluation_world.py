@@ -12,7 +12,6 @@ import pytest
 from django.utils import timezone
 
 from toandan.accounts.models import User
-from toandan.core.testing import make_staff
 from toandan.indicators.models import IndicatorRecord, Partner, PartnerAccess, PartnerToken
 from toandan.indicators.status import confirm
 from toandan.orgs.models import Role, Unit
@@ -21,6 +20,7 @@ from toandan.plans.services import load_seed_plan, set_reporting_rules
 from toandan.reports.models import Report, ReportCategory, ReportEvent
 from toandan.reports.services import ReportInput, submit_report
 from toandan.reports.workflow import transition
+from toandan.web.testing import make_staff
 
 COMMUNE_A = "phuong-cam-thanh-21025"
 COMMUNE_B = "phuong-nghia-lo-21028"

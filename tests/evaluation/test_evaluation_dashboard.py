@@ -15,12 +15,12 @@ from evaluation_world import COMMUNE_A, World, make_report, resolve
 from openpyxl import load_workbook
 
 from toandan.accounts.models import User
-from toandan.core.testing import make_staff, staff_client
 from toandan.evaluation import registry
 from toandan.evaluation.services.metrics import define_metric, set_target
 from toandan.orgs.models import Role, Unit
 from toandan.plans.models import Indicator
 from toandan.plans.reporting import save_period_report
+from toandan.web.testing import make_staff, staff_client
 
 pytestmark = pytest.mark.django_db
 

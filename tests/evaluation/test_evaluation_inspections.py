@@ -11,10 +11,10 @@ from django.utils import timezone
 from docx import Document
 
 from toandan.accounts.models import User
-from toandan.core.testing import make_staff, staff_client
 from toandan.evaluation.models import FollowUp, Inspection, InspectionScore
 from toandan.orgs.models import Role, Unit
 from toandan.plans.models import Assignment, Plan
+from toandan.web.testing import make_staff, staff_client
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.evaluation.models import Metric, Target
 from toandan.plans.models import Plan
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from evaluation_world import COMMUNE_A, World
 from openpyxl import load_workbook
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.evaluation.models import BudgetLine, Practice, Spending
 from toandan.evaluation.services.budget import budget_summary, record_spending, set_estimate
 from toandan.evaluation.services.metrics import define_metric, set_target
 from toandan.orgs.models import Unit
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

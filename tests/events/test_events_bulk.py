@@ -9,9 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from toandan.core.testing import staff_client
 from toandan.events.models import Event, Participant, ParticipantStatus
 from toandan.orgs.models import Unit
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 HEAD = ["Họ và tên", "Số điện thoại", "Thư điện tử", "Xã, phường", "Đối tượng"]

@@ -13,10 +13,10 @@ from django.utils import timezone
 from event_helpers import person
 from openpyxl import load_workbook
 
-from toandan.core.testing import staff_client
 from toandan.events import links
 from toandan.events.models import Event, Participant, ParticipantStatus
 from toandan.events.registration import register
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,12 @@ import pytest
 from django.utils import timezone
 from event_helpers import person
 
-from toandan.core.testing import staff_client
 from toandan.events.models import Event
 from toandan.events.registration import check_in, register, walk_in
 from toandan.orgs.models import Unit
 from toandan.plans.models import ProgressUpdate, ReportingPeriod
 from toandan.plans.reporting import progress_totals
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

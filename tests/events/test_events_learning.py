@@ -12,12 +12,12 @@ from event_helpers import person
 from PIL import Image
 from pypdf import PdfReader
 
-from toandan.core.testing import staff_client
 from toandan.events import links
 from toandan.events.learning import gains_by
 from toandan.events.models import Certificate, Event, Feedback
 from toandan.events.models import TestAttempt as Attempt
 from toandan.events.registration import Person, check_in, register
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

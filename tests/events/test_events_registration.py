@@ -147,7 +147,7 @@ def test_public_pages_show_no_participant_data(event: Event) -> None:
 def test_contacts_only_for_organisers_and_audited(
     event: Event, commune_a_officer: Any, commune_b_officer: Any
 ) -> None:
-    from toandan.core.testing import staff_client
+    from toandan.web.testing import staff_client
 
     register(event, Person("Lê Văn Cường", phone="0912345678", email="cuong@example.vn"))
     assert staff_client(commune_b_officer).get(f"/can-bo/su-kien/{event.pk}/lien-he/").status_code in (

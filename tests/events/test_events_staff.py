@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from toandan.core.models import AuditEvent
-from toandan.core.testing import staff_client
 from toandan.events.models import Event, EventMaterial, EventStatus
 from toandan.orgs.models import Unit
 from toandan.plans.models import Plan
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -109,8 +109,8 @@ def test_bad_material_refused_nothing_stored(seed_plan: Plan, commune_a_officer:
 
 
 def test_task_not_assigned_to_organiser_is_refused(seed_plan: Plan, units: None) -> None:
-    from toandan.core.testing import make_staff
     from toandan.orgs.models import Role
+    from toandan.web.testing import make_staff
 
     officer = make_staff("canbo.sgd", "so-gddt", Role.UNIT_OFFICER)
     response = staff_client(officer).post("/can-bo/su-kien/moi/", form(seed_plan, officer))

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from toandan.identifiers.normalize import detect
 from toandan.indicators.models import AllowedIndicator, IndicatorRecord, Partner
-from toandan.indicators.normalize import detect
 from toandan.orgs.models import Unit
 from toandan.reports.models import Report, ReportCategory
 from toandan.reports.services import ReportInput, submit_report

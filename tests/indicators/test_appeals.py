@@ -13,9 +13,9 @@ from django.urls import reverse
 from PIL import Image
 
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import staff_client
 from toandan.indicators import appeals
 from toandan.indicators.models import Appeal, AppealStatus, ClearReason, EventKind, IndicatorStatus
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from toandan.indicators import banks as bank_module
-from toandan.indicators.banks import bank_by_bin, banks, resolve_bank
-from toandan.indicators.base import InvalidIndicator, Kind
-from toandan.indicators.normalize import detect, normalize
+from toandan.identifiers import banks as bank_module
+from toandan.identifiers.banks import bank_by_bin, banks, resolve_bank
+from toandan.identifiers.base import InvalidIndicator, Kind
+from toandan.identifiers.normalize import detect, normalize
 
 # BINs given in the brief, checked against the bundled list.
 EXPECTED_BINS = {

@@ -67,3 +67,15 @@ def test_message_lookup_is_one_query_for_all_indicators(
     # Indicators in one query, the triage reputation lookup in one more.
     with django_assert_max_num_queries(2):
         assert post(MESSAGE).status_code == 200
+
+
+def test_the_sender_type_reaches_the_scorer(db: Any) -> None:
+    """The check calls triage through the scorer registry: the sender's type must come through it (a
+    bank's text from a personal number weighs more than the same text under no stated sender)."""
+    from toandan.indicators.check import _triage
+
+    unknown = _triage(MESSAGE)
+    personal = _triage(MESSAGE, "personal_number")
+    assert unknown is not None and personal is not None
+    assert personal["score"] != unknown["score"]
+    assert _triage(MESSAGE, "not-a-type") == unknown  # an unknown type is ignored, not an error

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from toandan.core.testing import staff_client
 from toandan.indicators import clusters
 from toandan.indicators.models import ReportIndicator
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toandan.indicators.base import Kind
-from toandan.indicators.extract import extract_all
+from toandan.identifiers.base import Kind
+from toandan.identifiers.extract import extract_all
 
 
 def pairs(text: str) -> list[tuple[str, str]]:

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from toandan.core.testing import staff_client
 from toandan.indicators import importing, status
 from toandan.indicators.models import ClearReason, ImportBatch, IndicatorRecord, IndicatorStatus
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 PLAIN = b"# danh sach ten mien lua dao\nvcb-hotro.com\nWWW.Nhan-Qua-Tet.VN\n\nhxxps://shopee-uudai[.]top/\n"

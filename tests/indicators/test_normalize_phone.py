@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toandan.indicators.base import InvalidIndicator, Kind
-from toandan.indicators.normalize import detect, normalize
+from toandan.identifiers.base import InvalidIndicator, Kind
+from toandan.identifiers.normalize import detect, normalize
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import socket
 
 import pytest
 
-from toandan.indicators import web
-from toandan.indicators.base import InvalidIndicator, Kind
-from toandan.indicators.normalize import detect, normalize
+from toandan.identifiers import web
+from toandan.identifiers.base import InvalidIndicator, Kind
+from toandan.identifiers.normalize import detect, normalize
 
 
 @pytest.mark.parametrize(

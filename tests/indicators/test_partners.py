@@ -15,9 +15,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from toandan.core.testing import staff_client
 from toandan.indicators import partners, status
 from toandan.indicators.models import ClearReason, IndicatorRecord, PartnerAccess, PartnerToken
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

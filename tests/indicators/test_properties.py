@@ -7,11 +7,11 @@ import phonenumbers
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from toandan.indicators.base import InvalidIndicator, Kind
-from toandan.indicators.crypto import normalize_wallet
-from toandan.indicators.extract import extract_all
-from toandan.indicators.normalize import detect, normalize
-from toandan.indicators.phones import vn_number_type
+from toandan.identifiers.base import InvalidIndicator, Kind
+from toandan.identifiers.crypto import normalize_wallet
+from toandan.identifiers.extract import extract_all
+from toandan.identifiers.normalize import detect, normalize
+from toandan.identifiers.phones import vn_number_type
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import staff_client
 from toandan.indicators import status
 from toandan.indicators.models import ClearReason, EventKind, IndicatorRecord, IndicatorStatus
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

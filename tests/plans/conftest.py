@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from toandan.accounts.models import User
-from toandan.core.testing import make_staff
 from toandan.orgs.models import Role
 from toandan.plans.models import Plan
 from toandan.plans.services import load_seed_plan
+from toandan.web.testing import make_staff
 
 
 @pytest.fixture(autouse=True)

@@ -13,10 +13,10 @@ from django.utils import timezone
 from plan_factories import make_plan
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
 from toandan.plans.dashboard import plan_dashboard
 from toandan.plans.models import PeriodReport, ProgressUpdate
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

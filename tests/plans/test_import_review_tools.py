@@ -12,9 +12,9 @@ from django.urls import reverse
 from test_import_web import review_data, upload
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
 from toandan.plans.models import Plan, UnitAlias
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "plans-dev"

@@ -15,10 +15,10 @@ from plan_factories import SEED
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
 from toandan.plans.models import Assignment, Plan, Task, UnitAlias
 from toandan.plans.views_import import SESSION_KEY
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

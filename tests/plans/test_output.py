@@ -17,11 +17,11 @@ from openpyxl import load_workbook
 from plan_factories import make_plan
 
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
 from toandan.plans.models import PeriodReport, PeriodReportValue, ProgressUpdate, ProgressValue
 from toandan.plans.output import Signature, build_consolidated, render_docx, render_xlsx
 from toandan.plans.output.decree30 import date_line, number_line, report_symbol
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

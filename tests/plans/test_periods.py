@@ -96,7 +96,7 @@ def test_plan_rules_generate_periods_and_can_change(units: None) -> None:
 def test_rules_form_on_the_dashboard(units: None, provincial_officer: Any, police_officer: Any) -> None:
     from django.urls import reverse
 
-    from toandan.core.testing import staff_client
+    from toandan.web.testing import staff_client
 
     plan = make_plan(
         [("1", date(2022, 5, 25), date(2022, 12, 31), ["ca-tinh"], [])], issued_on=date(2022, 5, 25)

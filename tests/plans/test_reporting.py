@@ -15,7 +15,6 @@ from plan_factories import make_plan
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import staff_client
 from toandan.orgs.models import Unit
 from toandan.plans.models import (
     PeriodReport,
@@ -25,6 +24,7 @@ from toandan.plans.models import (
     ProgressValue,
 )
 from toandan.plans.reporting import progress_totals, return_period_report, save_period_report
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

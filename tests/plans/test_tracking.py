@@ -17,7 +17,6 @@ from plan_factories import make_plan
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import staff_client
 from toandan.plans.models import (
     Assignment,
     AssignmentStatus,
@@ -28,6 +27,7 @@ from toandan.plans.models import (
     derive_status,
 )
 from toandan.plans.tracking import post_update
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 3, 10)
@@ -81,7 +81,7 @@ def test_sql_status_matches_the_python_rule(plan: Any) -> None:
 
 
 def test_post_update_stores_numbers_links_files_and_audit(plan: Any, police_officer: User) -> None:
-    from toandan.reports.uploads import clean_upload
+    from toandan.core.uploads import clean_upload
 
     assignment = plan.tasks.get(ref="2").assignments.get()
     sessions, people, _articles = plan.indicators.all()
@@ -187,7 +187,7 @@ def test_visibility_and_write_rights(
 
 
 def test_attachment_hidden_from_other_units(plan: Any, police_officer: User, edu_officer: User) -> None:
-    from toandan.reports.uploads import clean_upload
+    from toandan.core.uploads import clean_upload
 
     assignment = plan.tasks.get(ref="2").assignments.get()
     update = post_update(

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from tests.reports.test_report_workflow import make_report
 from toandan.accounts.models import User
-from toandan.core.testing import staff_client
 from toandan.reports.models import EventKind, Outcome, Report, Status
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from tests.reports.test_report_workflow import make_report
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, make_staff, staff_client
 from toandan.orgs.models import Role, Unit
 from toandan.orgs.services import grant_role
 from toandan.reports import workflow
+from toandan.web.testing import COMMUNE_A_POLICE, COMMUNE_B_POLICE, make_staff, staff_client
 
 pytestmark = pytest.mark.django_db
 COMMUNE_B = "phuong-nghia-lo-21028"

@@ -58,7 +58,7 @@ def test_simultaneous_reports_share_each_new_indicator(units: None) -> None:
 
 
 def test_a_colliding_tracking_code_is_drawn_again(units: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    from toandan.reports import codes
+    from toandan.core import codes
 
     category = ReportCategory.objects.get(code="lua-dao")
     data = ReportInput(category=category, description="Bị lừa qua 0912 000 222.", consent=True)

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from tests.reports.test_report_workflow import make_report
 from toandan.config import new_fernet_key
-from toandan.reports import crypto
+from toandan.core import crypto
 from toandan.reports.models import Report, ReporterIdentity
 
 pytestmark = pytest.mark.django_db

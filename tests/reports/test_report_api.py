@@ -154,7 +154,7 @@ def test_openapi_documents_report_endpoints() -> None:
 
 
 def test_api_stores_contact_as_the_form_does(units: None) -> None:
-    from toandan.reports import crypto
+    from toandan.core import crypto
 
     body = {
         **MINIMAL,

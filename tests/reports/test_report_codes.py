@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toandan.reports.codes import hash_key, key_matches, new_code, new_key, normalize_code
+from toandan.core.codes import hash_key, key_matches, new_code, new_key, normalize_code
 
 
 def test_code_shape_and_check_symbol() -> None:

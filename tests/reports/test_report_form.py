@@ -10,10 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from toandan.core import antiabuse
+from toandan.core import antiabuse, crypto
 from toandan.core.models import AuditAction, AuditEvent
 from toandan.indicators.models import IndicatorRecord
-from toandan.reports import crypto
 from toandan.reports.models import Evidence, Report, ReporterIdentity, Status
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from toandan.reports.uploads import MAX_BYTES, EvidenceError, clean_upload, clean_uploads
+from toandan.core.uploads import MAX_BYTES, EvidenceError, clean_upload, clean_uploads
 
 
 def test_jpeg_is_reencoded_without_gps_or_camera(evidence_files: dict[str, bytes]) -> None:

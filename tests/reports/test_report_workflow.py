@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import COMMUNE_A_POLICE, make_staff, staff_client
 from toandan.orgs.models import Role, Unit
 from toandan.reports import workflow
 from toandan.reports.deadlines import compute
 from toandan.reports.models import EventKind, Outcome, Report, ReportCategory, Status, Track
 from toandan.reports.services import ReportInput, submit_report
+from toandan.web.testing import COMMUNE_A_POLICE, make_staff, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -231,7 +231,7 @@ def test_related_reports_share_an_indicator(commune_a_officer: User) -> None:
 def test_evidence_download_is_access_checked(
     commune_a_officer: User, commune_b_officer: User, evidence_files: dict[str, bytes]
 ) -> None:
-    from toandan.reports.uploads import clean_upload
+    from toandan.core.uploads import clean_upload
 
     data = ReportInput(
         category=ReportCategory.objects.get(code="lua-dao"),

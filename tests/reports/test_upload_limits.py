@@ -15,8 +15,8 @@ from django.urls import reverse
 from PIL import Image
 
 from tests.reports.test_report_form import NEW, valid_post
+from toandan.core.uploads import EvidenceError, clean_upload
 from toandan.reports.models import Evidence, Report
-from toandan.reports.uploads import EvidenceError, clean_upload
 
 pytestmark = pytest.mark.django_db
 MB = 1024 * 1024

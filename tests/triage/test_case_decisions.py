@@ -12,10 +12,10 @@ from django.urls import reverse
 
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import staff_client
 from toandan.reports.models import EventKind, Report, ReportCategory
 from toandan.triage.cases.services import decide
 from toandan.triage.models import CaseCorrection
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 Factory = Callable[..., Report]

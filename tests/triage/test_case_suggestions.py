@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
+from toandan.identifiers.base import Indicator
 from toandan.reports.models import Report, ReportCategory
 from toandan.reports.services import ReportInput, submit_report
 from toandan.triage.cases import priority
 from toandan.triage.models import CaseSuggestion
 from toandan.triage.reputation import report_counts
 from toandan.triage.tasks import suggest_for_report, suggest_pending
-from toandan.triage.text import Indicator
 
 pytestmark = pytest.mark.django_db
 Factory = Callable[..., Report]

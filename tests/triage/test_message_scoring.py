@@ -6,9 +6,11 @@ import re
 
 import pytest
 
+from toandan.identifiers.base import Indicator
+from toandan.identifiers.text import fold_words as fold
 from toandan.triage import training
 from toandan.triage.message import SIGNALS, _fired, score_message
-from toandan.triage.text import Indicator, extract_phones, extract_urls, fold, normalise
+from toandan.triage.text import extract_phones, extract_urls, normalise
 
 VIETNAMESE = re.compile(
     r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from toandan.identifiers.text import fold_words as fold
 from toandan.triage import modelstore
-from toandan.triage.text import fold
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data"

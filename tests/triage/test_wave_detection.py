@@ -15,11 +15,11 @@ from tests.triage.conftest import COMMUNE_B
 from tests.triage.scripts import STORIES, fill
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.core.testing import staff_client
 from toandan.reports.models import Report
 from toandan.triage.models import DetectionRun, WarningDraft, WarningStatus, Wave, WaveMember
 from toandan.triage.tasks import detect_waves
 from toandan.triage.waves import detection, drafts
+from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
 Factory = Callable[..., Report]

@@ -44,7 +44,7 @@ def _finish_login(request: HttpRequest, user: User, method: str) -> HttpResponse
     request.session[STARTED_KEY] = time.time()
     if is_staff_user(user):
         request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
-        return redirect(next_url or "core:staff_home")
+        return redirect(next_url or "web:staff_home")
     return redirect(next_url or settings.LOGIN_REDIRECT_URL)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from toandan.orgs.matching import name_key
+from toandan.identifiers.names import name_key
 from toandan.orgs.models import Unit, UnitKind
 
 router = Router(tags=["orgs"])

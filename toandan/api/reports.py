@@ -14,15 +14,15 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import BaseModel, Field, StrictBool, ValidationError, field_validator
 
-from toandan.core import antiabuse
+from toandan.core import antiabuse, codes
+from toandan.core.uploads import MAX_FILES
 from toandan.orgs.models import Unit
-from toandan.reports import codes, reference
+from toandan.reports import reference
 from toandan.reports.contact import ContactError, clean_contact
 from toandan.reports.deadlines import compute
 from toandan.reports.intake import IntakeRefused, intake
 from toandan.reports.models import Channel, PaymentMethod, Report, ReportCategory
 from toandan.reports.services import IdempotencyConflict, ReportInput
-from toandan.reports.uploads import MAX_FILES
 
 router = Router(tags=["reports"])
 MAX_IDEMPOTENCY_KEY = 100

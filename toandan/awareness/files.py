@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
-from toandan.reports.uploads import CleanFile, EvidenceError, clean_upload
+from toandan.core.uploads import CleanFile, EvidenceError, clean_upload
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 

@@ -23,6 +23,11 @@ def record(action: AuditAction | str, **kwargs: Any) -> AuditEvent:
     return event
 
 
+def record_change(target: models.Model, summary: str, **kwargs: Any) -> AuditEvent:
+    """Append the audit row of a state change of `target` (other arguments as for `new_event`)."""
+    return record(AuditAction.STATE_CHANGED, target=target, summary=summary, **kwargs)
+
+
 def new_event(
     action: AuditAction | str,
     *,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -57,11 +58,13 @@ def _mail_ok() -> tuple[bool, str]:
     return False, f"{backend} loses mail"
 
 
-def _demo_ok() -> tuple[bool, str]:
-    from toandan.accounts.models import User
+#: Checks the apps above core add from their AppConfig.ready (core never imports them): name → check.
+_app_checks: dict[str, Callable[[], tuple[bool, str]]] = {}
 
-    count = User.objects.filter(is_demo=True, is_active=True).count()
-    return count == 0, f"{count} active demo account(s)" if count else "no demo accounts"
+
+def register_check(name: str, check: Callable[[], tuple[bool, str]]) -> None:
+    """Add a check of an app above core (accounts: "demo accounts"); it runs after the settings' checks."""
+    _app_checks[name] = check
 
 
 def findings() -> list[Finding]:
@@ -114,6 +117,6 @@ def findings() -> list[Finding]:
         ("mail over TLS", *_mail_ok()),
         ("cache", *_cache_ok()),
         ("PostgreSQL", connection.vendor == "postgresql", f"database is {connection.vendor}"),
-        ("demo accounts", *_demo_ok()),
     ]
+    checks += [(name, *check()) for name, check in _app_checks.items()]
     return [Finding(name, ok, detail) for name, ok, detail in checks]

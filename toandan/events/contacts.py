@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from toandan.reports import crypto
+from toandan.core import crypto
 
 PHONE_DIGITS = (9, 11)
 

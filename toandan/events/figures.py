@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from toandan.events.learning import Gain, feedback_summary, gain_of
 from toandan.events.models import Audience, Event, Participant, ParticipantStatus
 from toandan.events.services import assignment_for
-from toandan.orgs.matching import strip_diacritics
+from toandan.identifiers.text import strip_diacritics
 from toandan.plans.models import Indicator, ProgressState
 from toandan.plans.tracking import post_update
 

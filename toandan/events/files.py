@@ -1,6 +1,6 @@
 """Event materials through the platform's one upload path (sniffed, capped, metadata stripped).
 
-The cleaning code lives in toandan.reports.uploads today and moves to toandan.core.files: this module is the
+The cleaning code lives in toandan.core.uploads today and moves to toandan.core.files: this module is the
 only place in the app that imports it."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse
 
-from toandan.reports.uploads import MAX_FILES, CleanFile, EvidenceError, clean_uploads
+from toandan.core.uploads import MAX_FILES, CleanFile, EvidenceError, clean_uploads
 
 __all__ = ["MAX_FILES", "CleanFile", "UploadError", "clean", "download", "store"]
 

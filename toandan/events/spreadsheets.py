@@ -16,7 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from toandan.events.models import Audience, Event, Participant, ParticipantStatus
 from toandan.events.registration import Person, clean_person
-from toandan.orgs.matching import strip_diacritics
+from toandan.identifiers.text import strip_diacritics
 from toandan.orgs.models import Unit, UnitKind
 
 MAX_BYTES = 2 * 1024 * 1024

@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from toandan.core.audit import record as audit
+from toandan.core.audit import record_change
 from toandan.core.models import AuditAction
+from toandan.identifiers.base import InvalidIndicator
+from toandan.identifiers.normalize import normalize
 from toandan.indicators import status
-from toandan.indicators.base import InvalidIndicator
 from toandan.indicators.models import AllowedIndicator, ImportBatch, IndicatorRecord, Partner
-from toandan.indicators.normalize import normalize
 
 
 class AllowedIndicatorForm(forms.ModelForm):
@@ -75,17 +76,12 @@ class AllowedIndicatorAdmin(admin.ModelAdmin):
             )
 
     def delete_model(self, request: HttpRequest, obj: AllowedIndicator) -> None:
-        audit(AuditAction.STATE_CHANGED, request=request, target=obj, summary=f"allow-list removed {obj}")
+        record_change(obj, f"allow-list removed {obj}", request=request)
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[AllowedIndicator]) -> None:
         for entry in queryset:
-            audit(
-                AuditAction.STATE_CHANGED,
-                request=request,
-                target=entry,
-                summary=f"allow-list removed {entry}",
-            )
+            record_change(entry, f"allow-list removed {entry}", request=request)
         super().delete_queryset(request, queryset)
 
     @admin.action(description=gettext_lazy("Đánh dấu đã kiểm tra với nguồn chính thức"))
@@ -93,12 +89,7 @@ class AllowedIndicatorAdmin(admin.ModelAdmin):
         for entry in queryset.filter(verified=False):
             entry.verified, entry.verified_by, entry.verified_at = True, request.user, timezone.now()
             entry.save(update_fields=["verified", "verified_by", "verified_at"])
-            audit(
-                AuditAction.STATE_CHANGED,
-                request=request,
-                target=entry,
-                summary=f"allow-list verified {entry}",
-            )
+            record_change(entry, f"allow-list verified {entry}", request=request)
 
 
 @admin.register(Partner)

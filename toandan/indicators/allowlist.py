@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from toandan.core import refcache
-from toandan.indicators.base import Indicator, Kind
+from toandan.identifiers.base import Indicator, Kind
 
 CACHE_NAME = "indicators.allowlist"
 

@@ -8,14 +8,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from toandan.core import codes, crypto
 from toandan.core.audit import record as audit
+from toandan.core.audit import record_change
+from toandan.core.files import removing_on_failure, store_files
 from toandan.core.models import AuditAction
+from toandan.core.uploads import CleanFile
+from toandan.identifiers.normalize import detect
 from toandan.indicators import lookup, status
 from toandan.indicators.models import (
     Appeal,
@@ -26,9 +29,6 @@ from toandan.indicators.models import (
     IndicatorEvent,
     IndicatorRecord,
 )
-from toandan.indicators.normalize import detect
-from toandan.reports import codes, crypto
-from toandan.reports.uploads import CleanFile
 
 
 @dataclass
@@ -61,40 +61,22 @@ def listed_record(text: str) -> IndicatorRecord:
 def file_appeal(data: AppealInput, *, request: Any = None) -> Appeal:
     """Store an appeal and its cleaned files, or nothing at all."""
     record = listed_record(data.value)
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            appeal = Appeal.objects.create(
-                code=codes.new_code(),
-                indicator=record,
-                relation=data.relation,
-                statement=data.statement.strip(),
-                name=crypto.encrypt(data.name.strip()),
-                contact=crypto.encrypt(data.contact.strip()),
-            )
-            for index, clean in enumerate(data.files, start=1):
-                item = AppealEvidence(
-                    appeal=appeal,
-                    original_name=clean.original_name,
-                    content_type=clean.content_type,
-                    size=len(clean.data),
-                    sha256=clean.sha256,
-                )
-                item.file.save(
-                    f"{index:02d}-{clean.sha256[:12]}.{clean.extension}", ContentFile(clean.data), save=False
-                )
-                written.append(item.file.name)
-                item.save()
-            IndicatorEvent.objects.create(
-                indicator=record, kind=EventKind.APPEAL_FILED, appeal=appeal, from_status=record.status
-            )
-            audit(AuditAction.CREATED, request=request, target=appeal, summary=f"appeal {appeal.code}")
-            return appeal
-    except BaseException:
-        # Files are written before the commit; nothing of a rolled-back appeal may stay behind.
-        for name in written:
-            default_storage.delete(name)
-        raise
+    with removing_on_failure() as written, transaction.atomic():
+        appeal = Appeal.objects.create(
+            code=codes.new_code(),
+            indicator=record,
+            relation=data.relation,
+            statement=data.statement.strip(),
+            name=crypto.encrypt(data.name.strip()),
+            contact=crypto.encrypt(data.contact.strip()),
+        )
+        for item in store_files(data.files, lambda: AppealEvidence(appeal=appeal), written):
+            item.save()
+        IndicatorEvent.objects.create(
+            indicator=record, kind=EventKind.APPEAL_FILED, appeal=appeal, from_status=record.status
+        )
+        audit(AuditAction.CREATED, request=request, target=appeal, summary=f"appeal {appeal.code}")
+        return appeal
 
 
 def contact_of(appeal: Appeal, *, actor: Any, request: Any = None, purpose: str = "") -> dict[str, str]:
@@ -144,11 +126,5 @@ def decide_appeal(appeal: Appeal, *, upheld: bool, note: str, actor: Any, reques
             appeal=appeal,
             request=request,
         )
-    audit(
-        AuditAction.STATE_CHANGED,
-        actor=actor,
-        request=request,
-        target=appeal,
-        summary=f"appeal {appeal.code}: {appeal.status}",
-    )
+    record_change(appeal, f"appeal {appeal.code}: {appeal.status}", actor=actor, request=request)
     return appeal

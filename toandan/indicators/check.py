@@ -1,5 +1,6 @@
 """The public check, shared by the page at /tra-cuu/ and the API: read what a person typed or pasted, answer
-for each indicator in plain language, and add the message's scam-likelihood score when triage is installed.
+for each indicator in plain language, and add the message's scam-likelihood score when a scorer is registered
+(triage registers one: see ``indicators.scorers``).
 
 It never says who reported, nor anything of a case: only a verdict, a count and advice.
 """
@@ -13,11 +14,11 @@ from typing import Any
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from toandan.indicators import lookup
-from toandan.indicators.base import Indicator, InvalidIndicator, Kind
-from toandan.indicators.extract import extract_all
+from toandan.identifiers.base import Indicator, InvalidIndicator, Kind
+from toandan.identifiers.extract import extract_all
+from toandan.identifiers.normalize import detect, normalize
+from toandan.indicators import lookup, scorers
 from toandan.indicators.models.records import KIND_LABELS
-from toandan.indicators.normalize import detect, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -280,9 +281,4 @@ def _reputation(found: list[Any]) -> dict[Any, int]:
 
 
 def _triage(text: str, sender_type: str | None = None) -> dict[str, Any] | None:
-    try:
-        from toandan.triage.message import SENDER_TYPES, score_message
-    except ImportError:
-        return None
-    sender = sender_type if sender_type in SENDER_TYPES else None
-    return score_message(text, reputation=_reputation, sender_type=sender).as_dict()
+    return scorers.score_message(text, _reputation, sender_type)

@@ -13,8 +13,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
-from toandan.indicators.models import IndicatorRecord, ReportIndicator
-from toandan.reports.models import Report
+from toandan.indicators.models import IndicatorRecord, ReportIndicator, report_model
 
 ORDERS = {
     "size": ("-size", "-recent", "indicator_id"),
@@ -25,7 +24,7 @@ GROWTH_DAYS = 7
 
 
 def _visible_links(user: Any) -> QuerySet[ReportIndicator]:
-    return ReportIndicator.objects.filter(report__in=Report.objects.visible_to(user).values("pk"))
+    return ReportIndicator.objects.filter(report__in=report_model().objects.visible_to(user).values("pk"))
 
 
 def clusters(

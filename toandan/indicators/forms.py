@@ -8,11 +8,16 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
 from toandan.indicators.check import MAX_MESSAGE_LENGTH
-from toandan.indicators.models import KIND_CHOICES, AppellantRelation, ClearReason, IndicatorStatus
-from toandan.reports.forms import MultipleFileField, MultipleFileInput
-from toandan.reports.models import ReportCategory
+from toandan.indicators.models import (
+    KIND_CHOICES,
+    AppellantRelation,
+    ClearReason,
+    IndicatorStatus,
+    category_model,
+)
 
 
 class CheckForm(AccessibleForm):
@@ -82,7 +87,7 @@ class ConfirmForm(AccessibleForm):
     report = forms.ChoiceField(label=gettext_lazy("Tố giác làm căn cứ"))
     category = forms.ModelChoiceField(
         label=gettext_lazy("Loại hành vi"),
-        queryset=ReportCategory.objects.filter(is_active=True),
+        queryset=None,  # set per form: the active categories
         required=False,
         help_text=gettext_lazy("Để trống: lấy theo loại của tố giác làm căn cứ."),
     )
@@ -98,6 +103,7 @@ class ConfirmForm(AccessibleForm):
 
     def __init__(self, *args: Any, reports: list[Any] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = category_model().objects.filter(is_active=True)
         self.fields["report"].choices = [(r.code, f"{r.code} – {r.category.name}") for r in reports]
 
 

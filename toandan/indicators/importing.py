@@ -20,8 +20,9 @@ from django.utils.translation import gettext as _
 
 from toandan.core.audit import record as audit
 from toandan.core.models import AuditAction
+from toandan.identifiers.base import Indicator, InvalidIndicator, Kind
+from toandan.identifiers.normalize import detect, normalize
 from toandan.indicators import allowlist, presence
-from toandan.indicators.base import Indicator, InvalidIndicator, Kind
 from toandan.indicators.models import (
     EventKind,
     ImportBatch,
@@ -30,7 +31,6 @@ from toandan.indicators.models import (
     IndicatorRecord,
     IndicatorStatus,
 )
-from toandan.indicators.normalize import detect, normalize
 from toandan.indicators.services import MAX_VALUE_LENGTH
 
 MAX_ROWS = 500_000

@@ -25,9 +25,9 @@ from functools import lru_cache
 
 from django.utils.translation import get_language
 
+from toandan.identifiers.banks import banks
+from toandan.identifiers.base import Indicator, Kind
 from toandan.indicators import allowlist, platforms, presence
-from toandan.indicators.banks import banks
-from toandan.indicators.base import Indicator, Kind
 from toandan.indicators.fastsql import fetch_all
 
 CONFIRMED = "confirmed"
@@ -126,11 +126,10 @@ def _host_params(host: str) -> list[str]:
 def _sql(shape: tuple[tuple[str, int], ...], hosts: int = 0) -> str:
     """One statement for keys grouped by kind: ((kind, number of values), …), plus one row per host counting
     the distinct reports that name the host as a domain or any link on it."""
-    from toandan.indicators.models import IndicatorRecord, ReportIndicator
-    from toandan.reports.models import ReportCategory
+    from toandan.indicators.models import IndicatorRecord, ReportIndicator, category_model
 
     records, links = IndicatorRecord._meta.db_table, ReportIndicator._meta.db_table
-    categories = ReportCategory._meta.db_table
+    categories = category_model()._meta.db_table
     where = " OR ".join(
         f"(r.kind = %s AND r.value {'= %s' if count == 1 else 'IN (' + ', '.join(['%s'] * count) + ')'})"
         for _kind, count in shape

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from toandan.core.audit import client_ip
+from toandan.core.audit import client_ip, record_change
 from toandan.core.audit import record as audit
 from toandan.core.models import AuditAction
 from toandan.indicators.models import Partner, PartnerAccess, PartnerToken
@@ -53,13 +53,7 @@ def revoke_token(token: PartnerToken, *, actor: Any, request: Any = None) -> Par
         raise ValidationError(_("Khóa này đã bị thu hồi."))
     token.revoked_at, token.revoked_by = timezone.now(), actor
     token.save(update_fields=["revoked_at", "revoked_by"])
-    audit(
-        AuditAction.STATE_CHANGED,
-        actor=actor,
-        request=request,
-        target=token,
-        summary=f"token {token.prefix} of {token.partner} revoked",
-    )
+    record_change(token, f"token {token.prefix} of {token.partner} revoked", actor=actor, request=request)
     return token
 
 

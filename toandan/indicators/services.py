@@ -7,11 +7,11 @@ from functools import cache
 from typing import Any
 
 from toandan.core import rowsql
+from toandan.identifiers.base import Indicator
+from toandan.identifiers.extract import extract_all
+from toandan.identifiers.normalize import detect
 from toandan.indicators import presence
-from toandan.indicators.base import Indicator
-from toandan.indicators.extract import extract_all
 from toandan.indicators.models import IndicatorRecord, IndicatorSource, ReportIndicator
-from toandan.indicators.normalize import detect
 
 MAX_VALUE_LENGTH = 2000
 

@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from toandan.core.audit import record as audit
-from toandan.core.models import AuditAction
+from toandan.core.audit import record_change
+from toandan.identifiers.normalize import detect
 from toandan.indicators import allowlist
+from toandan.indicators.lookup import keys_for
 from toandan.indicators.models import (
     ClearReason,
     EventKind,
@@ -23,9 +24,9 @@ from toandan.indicators.models import (
     IndicatorRecord,
     IndicatorStatus,
     ReportIndicator,
+    report_model,
 )
 from toandan.orgs.models import Role
-from toandan.reports.models import Report, ReportCategory
 
 # Steering committee members oversee figures; they do not decide about cases, so not about indicators either.
 DECIDING_ROLES = (Role.UNIT_OFFICER, Role.UNIT_LEADER, Role.STANDING_OFFICER, Role.ADMIN)
@@ -34,7 +35,7 @@ PROVINCE_DECIDERS = (Role.STANDING_OFFICER, Role.ADMIN)
 
 def visible_reports(user: Any, record: IndicatorRecord) -> Any:
     """The reports naming this indicator that the user may see."""
-    return Report.objects.visible_to(user).filter(indicator_links__indicator=record)
+    return report_model().objects.visible_to(user).filter(indicator_links__indicator=record)
 
 
 def is_province_decider(user: Any) -> bool:
@@ -70,13 +71,12 @@ def _locked(record: IndicatorRecord) -> IndicatorRecord:
 def _audit(
     record: IndicatorRecord, actor: Any, request: Any, summary: str, unit: Any = None, **data: Any
 ) -> None:
-    audit(
-        AuditAction.STATE_CHANGED,
+    record_change(
+        record,
+        f"{record.kind}:{record.value}: {summary}"[:300],
         actor=actor,
         request=request,
-        target=record,
         unit=unit,
-        summary=f"{record.kind}:{record.value}: {summary}"[:300],
         **data,
     )
 
@@ -86,8 +86,8 @@ def confirm(
     record: IndicatorRecord,
     *,
     actor: Any,
-    report: Report,
-    category: ReportCategory | None = None,
+    report: Any,
+    category: Any = None,
     note: str = "",
     request: Any = None,
     evidence_of: IndicatorRecord | None = None,
@@ -96,7 +96,7 @@ def confirm(
 
     ``evidence_of`` lets the domain of a confirmed link be confirmed with the link's case.
     """
-    if not Report.objects.visible_to(actor).filter(pk=report.pk).exists():
+    if not type(report).objects.visible_to(actor).filter(pk=report.pk).exists():
         raise PermissionDenied
     if not actor.memberships.filter(role__in=DECIDING_ROLES).exists() and not actor.is_superuser:
         raise PermissionDenied
@@ -129,6 +129,35 @@ def confirm(
     )
     _audit(record, actor, request, f"{old} → confirmed", unit=report.unit, report=report.code)
     return record
+
+
+@transaction.atomic
+def confirm_with_domain(
+    record: IndicatorRecord,
+    *,
+    actor: Any,
+    report: Any,
+    category: Any = None,
+    note: str = "",
+    also_domain: bool = False,
+    request: Any = None,
+) -> list[IndicatorRecord]:
+    """Confirm an indicator; for a link, with ``also_domain``, its domain too, on the same case.
+
+    The domain is confirmed unless it already is (its record is made if no report named it yet). One
+    transaction: both are confirmed or neither."""
+    common = {"actor": actor, "report": report, "category": category, "note": note, "request": request}
+    confirmed = [confirm(record, **common)]
+    if also_domain and record.kind == "url":
+        indicator = detect(record.value)
+        domain = next((v for k, v, _s in keys_for(indicator) if k == "domain"), None) if indicator else None
+        if domain:
+            target, _created = IndicatorRecord.objects.get_or_create(
+                kind="domain", value=domain, defaults={"display": domain}
+            )
+            if target.status != IndicatorStatus.CONFIRMED:
+                confirmed.append(confirm(target, evidence_of=record, **common))
+    return confirmed
 
 
 @transaction.atomic

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from toandan.core.ratelimit import hit, too_many_requests
+from toandan.core.upload_limits import clean_files
+from toandan.core.uploads import EvidenceError
 from toandan.indicators import appeals, hooks
 from toandan.indicators.check import CheckError, check_text
 from toandan.indicators.forms import AppealForm, CheckForm
-from toandan.reports.upload_limits import clean_files
-from toandan.reports.uploads import EvidenceError
 
 APPEAL_DONE_KEY = "toandan_appeal_done"
 

@@ -7,19 +7,26 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from toandan.accounts.permissions import is_admin, is_province_wide, staff_required
+from toandan.core.files import download_view
 from toandan.indicators import appeals, clusters, status
 from toandan.indicators.forms import ClearForm, ClusterFilterForm, ConfirmForm, DecisionForm
-from toandan.indicators.models import KIND_LABELS, Appeal, AppealStatus, IndicatorRecord, IndicatorStatus
-from toandan.reports.models import Report
+from toandan.indicators.models import (
+    KIND_LABELS,
+    Appeal,
+    AppealEvidence,
+    AppealStatus,
+    IndicatorRecord,
+    IndicatorStatus,
+    report_model,
+)
 
 
 def tabs(user: Any) -> dict[str, bool]:
@@ -59,7 +66,7 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _record_for(request: HttpRequest, pk: int) -> tuple[IndicatorRecord, QuerySet[Report]]:
+def _record_for(request: HttpRequest, pk: int) -> tuple[IndicatorRecord, QuerySet]:
     """The indicator with the reports naming it that the officer may see; 404 when they see none of it."""
     record = get_object_or_404(IndicatorRecord.objects.select_related("category"), pk=pk)
     reports = status.visible_reports(request.user, record).select_related("category", "unit")
@@ -68,9 +75,7 @@ def _record_for(request: HttpRequest, pk: int) -> tuple[IndicatorRecord, QuerySe
     return record, reports
 
 
-def _detail_context(
-    request: HttpRequest, record: IndicatorRecord, reports: QuerySet[Report], **forms: Any
-) -> dict:
+def _detail_context(request: HttpRequest, record: IndicatorRecord, reports: QuerySet, **forms: Any) -> dict:
     shown = list(reports.order_by("-received_at")[:100])
     decider = status.can_decide(request.user, record)
     return {
@@ -131,32 +136,26 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return render(request, "indicators/staff/indicator.html", context, status=400)
 
 
-@transaction.atomic
-def _confirm(request: HttpRequest, record: IndicatorRecord, reports: QuerySet[Report], data: dict) -> None:
+def _confirm(request: HttpRequest, record: IndicatorRecord, reports: QuerySet, data: dict) -> None:
     report = reports.filter(code=data["report"]).first()
     if report is None:
         raise ValidationError(_("Chọn một tố giác có nhắc đến dấu hiệu này."))
-    common = {"actor": request.user, "report": report, "category": data["category"], "note": data["note"]}
-    status.confirm(record, request=request, **common)
-    if data["also_domain"] and record.kind == "url":
-        from toandan.indicators.lookup import keys_for
-        from toandan.indicators.normalize import detect
-
-        indicator = detect(record.value)
-        domain = next((v for k, v, _s in keys_for(indicator) if k == "domain"), None) if indicator else None
-        if domain:
-            target, _created = IndicatorRecord.objects.get_or_create(
-                kind="domain", value=domain, defaults={"display": domain}
-            )
-            if target.status != IndicatorStatus.CONFIRMED:
-                status.confirm(target, request=request, evidence_of=record, **common)
+    status.confirm_with_domain(
+        record,
+        actor=request.user,
+        report=report,
+        category=data["category"],
+        note=data["note"],
+        also_domain=data["also_domain"],
+        request=request,
+    )
 
 
 def _appeals_for(user: Any) -> QuerySet[Appeal]:
     queryset = Appeal.objects.select_related("indicator")
     if status.is_province_decider(user) or is_province_wide(user):
         return queryset
-    visible = Report.objects.visible_to(user).values("pk")
+    visible = report_model().objects.visible_to(user).values("pk")
     return queryset.filter(indicator__report_links__report__in=visible).distinct()
 
 
@@ -234,13 +233,8 @@ def appeal_contact(request: HttpRequest, code: str) -> HttpResponse:
     return _appeal_page(request, appeal, DecisionForm(), contact=contact)
 
 
-@staff_required
-def appeal_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
-    appeal = _appeal_for(request, code)
-    item = get_object_or_404(appeal.evidence, pk=pk)
-    response = FileResponse(
-        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.original_name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _appeal_evidence(request: HttpRequest, code: str, pk: int) -> AppealEvidence:
+    return get_object_or_404(_appeal_for(request, code).evidence, pk=pk)
+
+
+appeal_file = staff_required(download_view(_appeal_evidence))

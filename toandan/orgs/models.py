@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from toandan.orgs.matching import name_key
+from toandan.identifiers.names import name_key
 
 if TYPE_CHECKING:
     from toandan.accounts.models import User

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from toandan.core.audit import record
 from toandan.core.models import AuditAction
-from toandan.orgs.matching import strip_diacritics
+from toandan.identifiers.text import strip_diacritics
 from toandan.orgs.models import Membership, Role, Unit, UnitKind
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

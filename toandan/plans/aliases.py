@@ -16,7 +16,8 @@ from django.utils.text import slugify
 
 from toandan.core.audit import record
 from toandan.core.models import AuditAction
-from toandan.orgs.matching import name_key, strip_diacritics
+from toandan.identifiers.names import name_key
+from toandan.identifiers.text import strip_diacritics
 from toandan.orgs.models import Unit, UnitKind
 from toandan.plans.models import UnitAlias
 

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
+from toandan.core.uploads import CleanFile, EvidenceError, clean_uploads, read_uploads
 from toandan.plans.importer import MAX_BYTES
 from toandan.plans.models import Indicator, ProgressState, ReportingPeriod
 from toandan.plans.periods import Frequency
-from toandan.reports.uploads import MAX_FILES, CleanFile, EvidenceError, clean_uploads
 
 
 class UploadForm(AccessibleForm):
@@ -35,18 +36,6 @@ class UploadForm(AccessibleForm):
                 _("Tệp quá lớn; giới hạn là %(limit)s MB.") % {"limit": MAX_BYTES // 1048576}
             )
         return data, upload.name
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
 
 
 def _indicator_fields(form: forms.Form, indicators: list[Indicator]) -> None:
@@ -111,11 +100,8 @@ class UpdateForm(AccessibleForm):
             raise forms.ValidationError(exc.messages) from exc
 
     def clean_files(self) -> list[CleanFile]:
-        uploads = self.cleaned_data.get("files") or []
-        if len(uploads) > MAX_FILES:
-            raise forms.ValidationError(_("Chỉ gửi được tối đa %(count)s tệp.") % {"count": MAX_FILES})
         try:
-            return clean_uploads([(f.read(), f.name) for f in uploads])
+            return clean_uploads(read_uploads(self.cleaned_data.get("files") or []))
         except EvidenceError as exc:
             raise forms.ValidationError(str(exc)) from exc
 

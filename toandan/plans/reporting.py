@@ -11,7 +11,7 @@ from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from toandan.core.audit import record
+from toandan.core.audit import record, record_change
 from toandan.core.models import AuditAction
 from toandan.core.tasks import queue_email
 from toandan.orgs.models import Unit
@@ -128,13 +128,12 @@ def return_period_report(report: PeriodReport, *, actor: Any, note: str, request
     report.updated_at = timezone.now()
     report.save(update_fields=["status", "updated_at"])
     _event(report, actor, PeriodReportStatus.SUBMITTED, PeriodReportStatus.RETURNED, note.strip())
-    record(
-        AuditAction.STATE_CHANGED,
+    record_change(
+        report,
+        f"{report.period.plan.number} {report.period.label} – {report.unit.name}: returned",
         actor=actor,
         request=request,
-        target=report,
         unit=report.unit,
-        summary=f"{report.period.plan.number} {report.period.label} – {report.unit.name}: returned",
     )
     to = unit_addresses(report.unit)
     if to:

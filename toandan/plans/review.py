@@ -13,7 +13,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from toandan.orgs.matching import resolve_reference, strip_diacritics
+from toandan.identifiers.text import strip_diacritics
+from toandan.orgs.matching import resolve_reference
 from toandan.orgs.models import Unit
 from toandan.plans.aliases import alias_units, former_district, successor_suggestions
 from toandan.plans.importer import PlanDraft

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from toandan.core.audit import record
+from toandan.core.audit import record, record_change
 from toandan.core.models import AuditAction
 from toandan.core.workdays import extra_days_off
 from toandan.plans.importer import import_document
@@ -147,13 +147,12 @@ def set_reporting_rules(
             plan=plan, frequency=frequency, defaults={"due_working_days": due_working_days}
         )
     ensure_periods(plan)
-    record(
-        AuditAction.STATE_CHANGED,
+    record_change(
+        plan,
+        f"{plan.number}: " + _("chế độ báo cáo"),
         actor=actor,
         request=request,
-        target=plan,
         unit=plan.issuer,
-        summary=f"{plan.number}: " + _("chế độ báo cáo"),
         frequencies=list(frequencies),
         due_working_days=due_working_days,
     )

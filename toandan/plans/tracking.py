@@ -6,14 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from toandan.core.audit import record
-from toandan.core.models import AuditAction
+from toandan.core.audit import record_change
+from toandan.core.files import removing_on_failure, store_files
+from toandan.core.uploads import CleanFile
 from toandan.orgs.models import PROVINCE_WIDE_ROLES, Role
 from toandan.plans.models import (
     Assignment,
@@ -22,7 +21,6 @@ from toandan.plans.models import (
     ProgressUpdate,
     ProgressValue,
 )
-from toandan.reports.uploads import CleanFile
 
 MAX_LINKS = 10
 WRITER_ROLES = {Role.UNIT_OFFICER, Role.UNIT_LEADER, Role.STANDING_OFFICER, Role.ADMIN}
@@ -87,52 +85,29 @@ def post_update(
     if any(v < 0 for v in values.values()):
         raise ValidationError(_("Số liệu không được âm."))
     clean = clean_links(links or [])
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            before = assignment.current_status()
-            update = ProgressUpdate.objects.create(
-                assignment=assignment,
-                author=actor if getattr(actor, "pk", None) else None,
-                state=state,
-                narrative=narrative.strip(),
-                links="\n".join(clean),
-            )
-            ProgressValue.objects.bulk_create(
-                [ProgressValue(update=update, indicator_id=k, value=v) for k, v in values.items()]
-            )
-            _store_files(update, files or [], written)
-            after = assignment.current_status()
-            record(
-                AuditAction.STATE_CHANGED,
-                actor=actor,
-                request=request,
-                target=assignment,
-                unit=assignment.unit,
-                summary=f"{assignment.task.ref} – {assignment.unit.name}: {before} → {after}",
-                update=update.pk,
-                from_status=str(before),
-                to_status=str(after),
-            )
-    except BaseException:
-        # Files are written before the commit; nothing of a rolled-back update may stay behind.
-        for name in written:
-            default_storage.delete(name)
-        raise
+    with removing_on_failure() as written, transaction.atomic():
+        before = assignment.current_status()
+        update = ProgressUpdate.objects.create(
+            assignment=assignment,
+            author=actor if getattr(actor, "pk", None) else None,
+            state=state,
+            narrative=narrative.strip(),
+            links="\n".join(clean),
+        )
+        ProgressValue.objects.bulk_create(
+            [ProgressValue(update=update, indicator_id=k, value=v) for k, v in values.items()]
+        )
+        for item in store_files(files or [], lambda: ProgressAttachment(update=update), written):
+            item.save()
+        after = assignment.current_status()
+        record_change(
+            assignment,
+            f"{assignment.task.ref} – {assignment.unit.name}: {before} → {after}",
+            actor=actor,
+            request=request,
+            unit=assignment.unit,
+            update=update.pk,
+            from_status=str(before),
+            to_status=str(after),
+        )
     return update
-
-
-def _store_files(update: ProgressUpdate, files: list[CleanFile], written: list[str]) -> None:
-    for index, clean in enumerate(files, start=1):
-        item = ProgressAttachment(
-            update=update,
-            original_name=clean.original_name,
-            content_type=clean.content_type,
-            size=len(clean.data),
-            sha256=clean.sha256,
-        )
-        item.file.save(
-            f"{index:02d}-{clean.sha256[:12]}.{clean.extension}", ContentFile(clean.data), save=False
-        )
-        written.append(item.file.name)
-        item.save()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from toandan.accounts.permissions import get_visible_or_404, is_province_wide, staff_required
+from toandan.core.files import download_view
 from toandan.plans.dashboard import plan_dashboard
 from toandan.plans.forms import RulesForm, UpdateForm
 from toandan.plans.models import Assignment, Plan, ProgressAttachment, ProgressUpdate
@@ -118,13 +119,10 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/assignment.html", context, status=400 if form.errors else 200)
 
 
-@staff_required
-def attachment(request: HttpRequest, pk: int) -> FileResponse:
+def _attachment(request: HttpRequest, pk: int) -> ProgressAttachment:
     item = get_object_or_404(ProgressAttachment, pk=pk)
     get_visible_or_404(ProgressUpdate.objects, request.user, pk=item.update_id)
-    response = FileResponse(
-        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.original_name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return item
+
+
+attachment = staff_required(download_view(_attachment))

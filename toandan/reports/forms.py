@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from toandan.core.codes import normalize_code
+from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
-from toandan.orgs.matching import name_key
+from toandan.identifiers.names import name_key
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports import contact
-from toandan.reports.codes import normalize_code
 from toandan.reports.contact import ContactError
 from toandan.reports.models import PaymentMethod, ReportCategory
-from toandan.reports.uploads import MAX_FILES
 
 MAX_IDENTIFIERS = 30
 _MONEY_WORDS = {
@@ -60,20 +60,6 @@ def parse_money(text: str) -> int | None:
     if not digits.isdigit():
         raise forms.ValidationError(_("Số tiền chỉ gồm chữ số, ví dụ 5.000.000 hoặc 5 triệu."))
     return int(digits)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        items = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(items) > MAX_FILES:
-            raise forms.ValidationError(_("Chỉ gửi được tối đa %(count)s tệp.") % {"count": MAX_FILES})
-        return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
 class CategoryChoiceField(forms.ModelChoiceField):

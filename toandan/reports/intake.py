@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from toandan.core import antiabuse
 from toandan.core.ratelimit import hit
+from toandan.core.upload_limits import check_sizes, clean_files
+from toandan.core.uploads import EvidenceError
 from toandan.reports.services import ReportInput, Submitted, replayed, submit_report
-from toandan.reports.upload_limits import check_sizes, clean_files, read_files
-from toandan.reports.uploads import EvidenceError
 
 MAX_REQUEST_BYTES = 105 * 1024 * 1024
 
@@ -44,11 +44,6 @@ def check_abuse(
         request, "report-contact", settings.REPORT_RATE_PER_CONTACT, key=f"contact:{contact.lower()}"
     ):
         raise IntakeRefused(_("Thông tin liên lạc này đã gửi nhiều tố giác trong thời gian ngắn."), 429)
-
-
-def read_uploads(files: list[Any]) -> list[tuple[bytes, str]]:
-    """Contents of uploaded files, after the count and size checks (nothing read before them)."""
-    return read_files(files)
 
 
 def intake(

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from toandan.core.files import StoredFile
+from toandan.identifiers.text import strip_diacritics
 from toandan.orgs.models import UnitScopedQuerySet
 
 
@@ -186,7 +188,6 @@ class ReportQuerySet(UnitScopedQuerySet):
         return self.open().filter(deadline_at__gte=now, deadline_at__lt=now + timedelta(days=days))
 
     def search(self, text: str) -> ReportQuerySet:
-        from toandan.orgs.matching import strip_diacritics
 
         query = Q()
         for word in strip_diacritics(text).lower().split()[:8]:
@@ -288,7 +289,7 @@ class Report(models.Model):
 
 
 class ReporterIdentity(models.Model):
-    """Who reported: kept apart from the case, every field encrypted at rest (see reports.crypto)."""
+    """Who reported: kept apart from the case, every field encrypted at rest (see core.crypto)."""
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="identity")
     name = models.TextField(blank=True)
@@ -322,23 +323,16 @@ def evidence_path(instance: Evidence, filename: str) -> str:
     return f"evidence/{instance.report.received_at:%Y/%m}/{instance.report.code}/{filename}"
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A file attached to a report: type sniffed, metadata stripped, stored outside the web root."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=evidence_path, max_length=300)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=60)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     from_reporter = models.BooleanField(default=True)
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class EventKind(models.TextChoices):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from toandan.identifiers.phones import normalize_phone
 from toandan.indicators.models import IndicatorSource
-from toandan.indicators.phones import normalize_phone
 from toandan.indicators.services import Planned
 
 # "my number is …", "số (điện thoại) của tôi (là) …", "sđt tôi …", "liên hệ tôi qua số …"

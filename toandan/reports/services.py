@@ -10,18 +10,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from toandan.core.audit import new_event
+from toandan.core import codes, crypto
+from toandan.core.audit import new_event, record
+from toandan.core.files import removing_on_failure, store_files
 from toandan.core.models import AuditAction
+from toandan.core.uploads import CleanFile
+from toandan.identifiers.text import strip_diacritics
 from toandan.indicators.services import Planned, plan_links
-from toandan.orgs.matching import strip_diacritics
 from toandan.orgs.models import Unit
-from toandan.reports import codes, crypto, storing
+from toandan.reports import storing
 from toandan.reports.consent import shown_consent
 from toandan.reports.deadlines import compute, current_deadline
 from toandan.reports.models import (
@@ -36,7 +37,6 @@ from toandan.reports.models import (
 )
 from toandan.reports.own_contact import without_own
 from toandan.reports.routing import route
-from toandan.reports.uploads import CleanFile
 
 
 class IdempotencyConflict(ValueError):
@@ -127,40 +127,30 @@ def submit_report(
         plan_links(data.identifiers, data.description), data.description, data.phone, data.email
     )
     for attempt in range(3):
-        written: list[str] = []
         # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
-        # rerun follow a failed attempt.
+        # rerun follow a failed attempt. A failed attempt's files are removed on the way out, except when the
+        # connection was lost: the commit may have happened all the same (a retry with the same
+        # Idempotency-Key then finds the report), so its files stay; the orphan sweep removes them if not.
         atomic = storing.needs_transaction() or transaction.get_connection().in_atomic_block
         try:
-            with transaction.atomic() if atomic else nullcontext():
+            with (
+                removing_on_failure(keep_on=(OperationalError, InterfaceError)) as written,
+                transaction.atomic() if atomic else nullcontext(),
+            ):
                 return _store(
                     data, files or [], channel, submitter, idempotency_key, written, consent, planned
                 )
         except IntegrityError:
-            _delete(written)
             if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
                 return _existing(idempotency_key, data)  # a concurrent retry stored it first
             if attempt == 2:
                 raise
             # Otherwise the random tracking code collided (1 in 10^12 per pair): draw another.
         except storing.LinkRace:
-            _delete(written)  # another report stored one of the same new indicators first: write it again
+            # Another report stored one of the same new indicators first: write it again.
             if attempt == 2:
                 raise
-        except (OperationalError, InterfaceError):
-            # The connection was lost: the commit may have happened all the same (a retry with the same
-            # Idempotency-Key then finds the report), so its files stay; the orphan sweep removes them if not.
-            raise
-        except BaseException:
-            # Files are written before the commit; nothing of a rolled-back report may stay behind.
-            _delete(written)
-            raise
     raise AssertionError("unreachable")
-
-
-def _delete(names: list[str]) -> None:
-    for name in names:
-        default_storage.delete(name)
 
 
 def _store(
@@ -242,31 +232,32 @@ def _submitted_event(report: Report) -> ReportEvent:
     )
 
 
-def store_evidence(report: Report, files: list[CleanFile], from_reporter: bool, written: list[str]) -> None:
-    """Attach files to a stored report (its reporter adding information, later)."""
+def add_information(report: Report, *, text: str, files: list[CleanFile], request: Any = None) -> ReportEvent:
+    """The reporter adds information to their case: the files, a public event and an audit row, or nothing."""
     start = report.evidence.count() + 1 if files else 1
-    for evidence in evidence_rows(report, files, from_reporter, written, start):
-        evidence.save()
+    with removing_on_failure() as written, transaction.atomic():
+        for evidence in evidence_rows(report, files, True, written, start):
+            evidence.save()
+        event = ReportEvent.objects.create(
+            report=report,
+            kind=EventKind.REPORTER_INFO,
+            public=True,
+            text=text.strip(),
+            data={"files": len(files)},
+        )
+        record(
+            AuditAction.CREATED,
+            request=request,
+            target=event,
+            unit=report.unit,
+            summary=f"{report.code}: reporter info",
+            files=len(files),
+        )
+    return event
 
 
 def evidence_rows(
     report: Report, files: list[CleanFile], from_reporter: bool, written: list[str], start: int
 ) -> list[Evidence]:
-    """Write the files to storage (their names go to `written`, for removal if the rows are not stored) and
-    return their unsaved rows."""
-    rows = []
-    for index, clean in enumerate(files, start=start):
-        evidence = Evidence(
-            report=report,
-            original_name=clean.original_name,
-            content_type=clean.content_type,
-            size=len(clean.data),
-            sha256=clean.sha256,
-            from_reporter=from_reporter,
-        )
-        evidence.file.save(
-            f"{index:02d}-{clean.sha256[:12]}.{clean.extension}", ContentFile(clean.data), save=False
-        )
-        written.append(evidence.file.name)
-        rows.append(evidence)
-    return rows
+    """Write the files to storage and return their unsaved rows (see core.files.store_files)."""
+    return store_files(files, lambda: Evidence(report=report, from_reporter=from_reporter), written, start)

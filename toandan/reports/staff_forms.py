@@ -8,9 +8,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from toandan.core.codes import normalize_code
 from toandan.core.forms import AccessibleForm
 from toandan.orgs.models import Unit
-from toandan.reports.codes import normalize_code
 from toandan.reports.models import DeadlineStep, Outcome, Report, ReportCategory, Status, Track
 
 

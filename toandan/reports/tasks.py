@@ -7,8 +7,8 @@ from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from toandan.core import crypto
 from toandan.core.effects import once
-from toandan.reports import crypto
 from toandan.reports.models import Report
 
 

@@ -5,26 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import default_storage
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from toandan.core import antiabuse
+from toandan.core import antiabuse, codes
 from toandan.core.ratelimit import hit
+from toandan.core.upload_limits import clean_files
+from toandan.core.uploads import MAX_FILES, EvidenceError
 from toandan.orgs.models import Unit, UnitKind
-from toandan.reports import codes
 from toandan.reports.consent import consent_text
 from toandan.reports.deadlines import compute
 from toandan.reports.forms import AddInfoForm, FollowForm, ReportForm
 from toandan.reports.intake import IntakeRefused, intake
-from toandan.reports.models import Channel, EventKind, Report, ReportEvent
-from toandan.reports.services import ReportInput, store_evidence
-from toandan.reports.upload_limits import clean_files
-from toandan.reports.uploads import MAX_FILES, EvidenceError
+from toandan.reports.models import Channel, Report
+from toandan.reports.services import ReportInput, add_information
 
 DONE_KEY = "toandan_report_done"
 
@@ -155,21 +152,9 @@ def add_info(request: HttpRequest) -> HttpResponse:
     except EvidenceError as exc:
         form.add_error("evidence", str(exc))
         return _status_page(request, report, form.cleaned_data["key"], form, status=400)
-    written: list[str] = []
-    try:
-        with transaction.atomic():
-            store_evidence(report, files, from_reporter=True, written=written)
-            ReportEvent.objects.create(
-                report=report,
-                kind=EventKind.REPORTER_INFO,
-                public=True,
-                text=form.cleaned_data["text"].strip(),
-                data={"files": len(files)},
-            )
-    except BaseException:
-        for name in written:  # rolled back: its files go too (committed, they stay)
-            default_storage.delete(name)
-        raise
+    # No request: a citizen's addition is audited as what was added, never the sender's address or account
+    # (docs/security.md, "Anonymous means anonymous").
+    add_information(report, text=form.cleaned_data["text"], files=files)
     return _status_page(
         request, report, form.cleaned_data["key"], AddInfoForm(), notice=_("Đã gửi thông tin bổ sung.")
     )

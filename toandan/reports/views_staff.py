@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,10 +18,13 @@ from django.views.decorators.http import require_POST
 
 from toandan.accounts.models import User
 from toandan.accounts.permissions import get_visible_or_404, staff_required
+from toandan.core.files import download_view
 from toandan.indicators.models import ReportIndicator
 from toandan.reports import workflow
+from toandan.reports.case_actions import ACTIONS, officers_for
 from toandan.reports.deadlines import compute
-from toandan.reports.models import EventKind, Report
+from toandan.reports.models import EventKind, Evidence, Report
+from toandan.reports.panels import case_panels
 from toandan.reports.staff_forms import (
     AssignForm,
     ExtensionForm,
@@ -32,15 +35,8 @@ from toandan.reports.staff_forms import (
     TrackForm,
     TransferForm,
 )
-from toandan.triage.panel import case_panel
 
 DUE_SOON_DAYS = 3
-
-
-def _officers_for(report: Report) -> Any:
-    return User.objects.filter(
-        memberships__unit__path__startswith=report.unit.path, is_active=True
-    ).distinct()
 
 
 @staff_required
@@ -144,7 +140,7 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
     defaults = {
         "status_form": StatusForm(initial={"status": report.status}),
         "transfer_form": TransferForm(),
-        "assign_form": AssignForm(officers=_officers_for(report), initial={"officer": report.assignee_id}),
+        "assign_form": AssignForm(officers=officers_for(report), initial={"officer": report.assignee_id}),
         "track_form": TrackForm(initial={"track": report.track, "multi_place": report.multi_place}),
         "extension_form": ExtensionForm(),
         "message_form": TextForm(prefix="message"),
@@ -163,7 +159,7 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
         "can_reveal": workflow.can_reveal_identity(request.user, report),
         "has_identity": hasattr(report, "identity"),
         "event_kinds": EventKind,
-        **case_panel(request, report),
+        **case_panels(request, report),
         **defaults,
     }
 
@@ -183,85 +179,23 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
     report = _get_report(request, code)
-    user = request.user
-    form: Any
+    case_action = ACTIONS.get(action)
+    if case_action is None:
+        return HttpResponse(status=404)
+    form = case_action.form(request.POST, report, request.user)
+    if not form.is_valid():
+        report.refresh_from_db()
+        context = _case_context(request, report, **{case_action.context_key: form})
+        return render(request, "reports/detail.html", context, status=400)
     try:
-        if action == "status":
-            form = StatusForm(request.POST, user=user)
-            if form.is_valid():
-                d = form.cleaned_data
-                workflow.transition(
-                    report,
-                    d["status"],
-                    actor=user,
-                    note=d["note"],
-                    outcome=d["outcome"],
-                    duplicate_of=d["duplicate_of"],
-                    request=request,
-                )
-        elif action == "transfer":
-            form = TransferForm(request.POST)
-            if form.is_valid():
-                workflow.transfer(
-                    report,
-                    form.cleaned_data["unit"],
-                    actor=user,
-                    reason=form.cleaned_data["reason"],
-                    request=request,
-                )
-                messages.success(request, _("Đã chuyển tố giác."))
-                if not Report.objects.visible_to(user).filter(pk=report.pk).exists():  # type: ignore[arg-type]
-                    return redirect("reports:queue")
-        elif action == "assign":
-            form = AssignForm(request.POST, officers=_officers_for(report))
-            if form.is_valid():
-                workflow.assign(report, form.cleaned_data["officer"], actor=user, request=request)
-        elif action == "track":
-            form = TrackForm(request.POST)
-            if form.is_valid():
-                workflow.set_track(
-                    report,
-                    form.cleaned_data["track"],
-                    actor=user,
-                    multi_place=form.cleaned_data["multi_place"],
-                    request=request,
-                )
-        elif action in (EventKind.PROCURACY_NOTIFIED, EventKind.ACCEPTED):
-            form = StepForm(request.POST, prefix=action)
-            if form.is_valid():
-                workflow.record_step(
-                    report, action, actor=user, note=form.cleaned_data["text"], request=request
-                )
-        elif action == "extend":
-            form = ExtensionForm(request.POST)
-            if form.is_valid():
-                workflow.extend(
-                    report,
-                    form.cleaned_data["step"],
-                    actor=user,
-                    reason=form.cleaned_data["reason"],
-                    request=request,
-                )
-        elif action in ("message", "note"):
-            form = TextForm(request.POST, prefix=action)
-            if form.is_valid():
-                send = workflow.send_message if action == "message" else workflow.add_note
-                send(report, form.cleaned_data["text"], actor=user, request=request)
-        else:
-            return HttpResponse(status=404)
+        case_action.run(report, form.cleaned_data, request)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reports:detail", code=report.code)
-    if form.is_bound and form.errors:
-        report.refresh_from_db()
-        key = {
-            "message": "message_form",
-            "note": "note_form",
-            "extend": "extension_form",
-        }.get(action, f"{action}_form")
-        return render(
-            request, "reports/detail.html", _case_context(request, report, **{key: form}), status=400
-        )
+    if action == "transfer":
+        messages.success(request, _("Đã chuyển tố giác."))
+        if not Report.objects.visible_to(request.user).filter(pk=report.pk).exists():  # type: ignore[arg-type]
+            return redirect("reports:queue")
     return redirect("reports:detail", code=report.code)
 
 
@@ -277,13 +211,8 @@ def reveal(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "reports/detail.html", context)
 
 
-@staff_required
-def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
-    report = _get_report(request, code)
-    item = get_object_or_404(report.evidence, pk=pk)
-    response = FileResponse(
-        item.file.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.original_name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _evidence(request: HttpRequest, code: str, pk: int) -> Evidence:
+    return get_object_or_404(_get_report(request, code).evidence, pk=pk)
+
+
+evidence_file = staff_required(download_view(_evidence))

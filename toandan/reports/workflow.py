@@ -8,15 +8,16 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from toandan.core.audit import record
+from toandan.core import crypto
+from toandan.core.audit import record, record_change
 from toandan.core.models import AuditAction
 from toandan.orgs.models import PROVINCE_WIDE_ROLES, Role, Unit
-from toandan.reports import crypto
 from toandan.reports.deadlines import max_extensions
 from toandan.reports.models import EventKind, Outcome, Report, ReportEvent, Status, Track
-from toandan.reports.services import refresh_deadline
+from toandan.reports.services import refresh_deadline, search_text
 
 IDENTITY_ROLES = (Role.UNIT_LEADER, Role.STANDING_OFFICER, Role.ADMIN)
 ALLOWED: dict[str, set[str]] = {
@@ -32,15 +33,7 @@ def _event(report: Report, actor: Any, kind: str, **fields: Any) -> ReportEvent:
 
 
 def _audit(report: Report, actor: Any, request: Any, summary: str, **data: Any) -> None:
-    record(
-        AuditAction.STATE_CHANGED,
-        actor=actor,
-        request=request,
-        target=report,
-        unit=report.unit,
-        summary=f"{report.code}: {summary}",
-        **data,
-    )
+    record_change(report, f"{report.code}: {summary}", actor=actor, request=request, unit=report.unit, **data)
 
 
 @transaction.atomic
@@ -189,6 +182,28 @@ def send_message(report: Report, text: str, *, actor: Any, request: Any = None) 
     event = _event(report, actor, EventKind.MESSAGE, text=text.strip(), public=True)
     _audit(report, actor, request, "message to reporter")
     _notify_reporter_on_commit(report)
+    return event
+
+
+@transaction.atomic
+def set_category(
+    report: Report,
+    category: Any,
+    *,
+    actor: Any,
+    text: str,
+    summary: str,
+    request: Any = None,
+    **data: Any,
+) -> ReportEvent:
+    """Change a report's category (its search text follows) if it differs; add the history note ``text`` and
+    an audit row either way (triage's decision confirms or corrects its suggestion through this)."""
+    if category.pk != report.category_id:
+        report.category = category
+        report.search_text = search_text(report)
+        report.save(update_fields=["category", "search_text"])
+    event = _event(report, actor, EventKind.NOTE, text=text, at=timezone.now())
+    _audit(report, actor, request, summary, **data)
     return event
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import tldextract
 
-from toandan.triage.text import fold
+from toandan.identifiers.text import fold_words
 
 BRAND_CSV = Path(__file__).resolve().parent / "data" / "brand_domains.csv"
 BRAND_LINKS_CSV = Path(__file__).resolve().parent / "data" / "brand_links.csv"
@@ -212,7 +212,7 @@ def profile(brand: str) -> BrandProfile:
     found = PROFILES.get(brand)
     if found is not None:
         return found
-    folded = fold(brand)
+    folded = fold_words(brand)
     token = re.sub(r"[^a-z0-9]", "", folded)
     return BrandProfile(
         "platform",

@@ -1,4 +1,4 @@
-"""Curated lists of link shorteners, free hosting services, cheap top-level domains and phishing words.
+"""Curated lists of free hosting services, cheap top-level domains and phishing words.
 
 These change slowly and are public knowledge; they are kept in code rather than in the database because the
 scorer must work without one. Hosts are written without "www.".
@@ -8,19 +8,6 @@ from __future__ import annotations
 
 # Data tables, kept dense on purpose: one entry per line would bury the few lines that matter.
 # fmt: off
-
-# Shorteners and QR-code redirectors hide the real destination from the reader.
-SHORTENERS = frozenset(
-    {
-        "bit.ly", "bitly.com", "tinyurl.com", "t.ly", "s.id", "cutt.ly", "rebrand.ly", "is.gd", "v.gd",
-        "shorturl.at", "shorturl.asia", "ow.ly", "buff.ly", "t.co", "tiny.cc", "rb.gy", "shorte.st", "bl.ink",
-        "short.io", "soo.gd", "clck.ru", "u.to", "qrco.de", "q-r.to", "qr.codes", "qrcodes.pro", "l.ead.me",
-        "lnkd.in", "linktr.ee", "goo.su", "tinu.be", "surl.li", "shorter.me", "gg.gg", "x.gd", "urlz.fr",
-        "2.gp", "bom.so", "bom.to", "1url.vn", "tinyurl.vn", "link.vn", "rutgon.vn", "vn.gg", "mtp.vn",
-        "s.net.vn", "sl.link", "ln.run", "zpr.io", "urls.fr", "adf.ly", "t2m.io", "hyperurl.co", "bitly.ws",
-        "cli.re", "han.gl", "me-qr.com", "scanned.page",
-    }
-)
 
 # Services where anyone can publish a page under the service's own domain: a brand's login page there is fake.
 FREE_HOSTING_DOMAINS = frozenset(

@@ -5,10 +5,10 @@ another suffix, or the brand's name embedded in a longer label. The brands are i
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from toandan.identifiers.text import strip_marks
 from toandan.triage.brands import EXTRACT, brand_domains, domains_by_brand, profile
 
 # Characters that render like Latin letters or digits in common fonts. Digits and letter pairs are folded in
@@ -79,9 +79,7 @@ _CONFUSABLES = str.maketrans(
 
 def skeleton(label: str) -> str:
     """Fold a host label to a form in which look-alike spellings of the same name coincide."""
-    plain = unicodedata.normalize("NFKD", label.lower())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("đ", "d")
-    plain = plain.translate(_HOMOGLYPHS).translate(_CONFUSABLES)
+    plain = strip_marks(label.lower()).translate(_HOMOGLYPHS).translate(_CONFUSABLES)
     return plain.replace("rn", "m").replace("vv", "w").replace("cl", "d").replace("-", "")
 
 

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language, gettext_noop
 
+from toandan.identifiers.base import Indicator
 from toandan.triage import brands, features, modelstore, signals
 from toandan.triage.prefilter import AnchorIndex
 from toandan.triage.signals import SIGNALS, Signal
 from toandan.triage.text import (
-    Indicator,
     extract_accounts,
     extract_phones,
     extract_urls,

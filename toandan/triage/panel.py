@@ -10,9 +10,15 @@ from django.http import HttpRequest
 
 from toandan.reports.models import Report
 from toandan.triage.forms import DecisionForm
-from toandan.triage.message import score_message
+from toandan.triage.message import SENDER_TYPES, score_message
 from toandan.triage.models import CaseSuggestion
 from toandan.triage.reputation import report_counts
+
+
+def check_score(text: str, reputation: Any, sender_type: str | None = None) -> dict[str, Any]:
+    """The message score the public check shows, with the check's own reputation lookup."""
+    sender = sender_type if sender_type in SENDER_TYPES else None
+    return score_message(text, reputation=reputation, sender_type=sender).as_dict()
 
 
 def case_panel(request: HttpRequest, report: Report) -> dict[str, Any]:

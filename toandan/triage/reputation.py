@@ -1,9 +1,9 @@
 """How many reports name each indicator: the reputation callback of ``message.score_message``.
 
-``report_counts(indicators)`` takes the indicators the scorer found (``triage.text.Indicator``: phone, url,
-domain, bank_account, values as written in the message) or those of ``toandan.indicators`` (canonical
-values), normalises them as intake does, and counts the reports linked to each from ``ReportIndicator`` rows
-in one query. After an officer cleared an indicator only the reports that came later count, as in the public
+``report_counts(indicators)`` takes ``identifiers.base.Indicator`` items (phone, url, domain, bank_account),
+with values as written in a message (the scorer's) or canonical (the check's), normalises them as intake
+does, and counts the reports linked to each from ``ReportIndicator`` rows in one query. After an officer
+cleared an indicator only the reports that came later count, as in the public
 check. A bank account given without its bank matches the same digits at any bank.
 
     from functools import partial
@@ -19,14 +19,14 @@ from typing import Any
 
 from django.db.models import Count, F, Q
 
-from toandan.indicators.normalize import InvalidIndicator, normalize
+from toandan.identifiers.normalize import InvalidIndicator, normalize
 
 CLEARED = "cleared"
 
 
 @lru_cache(maxsize=1)
 def _bins() -> tuple[str, ...]:
-    from toandan.indicators.banks import banks
+    from toandan.identifiers.banks import banks
 
     return tuple(bank.bin for bank in banks())
 

@@ -8,16 +8,9 @@ single pattern covers all spellings.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 
-# NFKD splits letters from their marks (and folds full-width and other compatibility forms); deleting the
-# combining marks then leaves plain Latin letters. "đ" has no decomposition, so it is mapped by hand.
-_FOLD_TABLE = {cp: None for cp in range(0x0300, 0x0370)}
-_FOLD_TABLE.update(
-    {ord("đ"): "d", ord("Đ"): "d", ord("\u200b"): None, ord("\u200c"): None, ord("\u200d"): None}
-)
-_FOLD_TABLE.update({ord("\ufeff"): None, ord("\u00a0"): " "})
+from toandan.identifiers.shorteners import SHORTENERS
+from toandan.identifiers.text import fold_words
 
 # Teen-code and SMS abbreviations that change what a pattern must match. Ambiguous ones stay as they are
 # ("ck" is both "chuyển khoản" and "chồng", "mk" both "mật khẩu" and "mình"): patterns list them explicitly
@@ -101,27 +94,13 @@ ACCOUNT_RE = re.compile(
 )
 
 
-def fold(text: str) -> str:
-    """Lower-case, strip diacritics (đ→d) and compatibility forms, and collapse white space."""
-    folded = unicodedata.normalize("NFKD", text).translate(_FOLD_TABLE).lower()
-    return " ".join(folded.split())
-
-
 def _expand(match: re.Match[str]) -> str:
     return _TEEN_CODE[match.group(1)]
 
 
 def normalise(text: str) -> str:
     """Fold the text and expand the teen-code abbreviations that patterns rely on."""
-    return _TEEN_RE.sub(_expand, fold(text))
-
-
-@dataclass(frozen=True, slots=True)
-class Indicator:
-    """Something a scam can be traced by: a phone number, a link, a domain or a bank account."""
-
-    kind: str  # "phone" | "url" | "domain" | "bank_account"
-    value: str
+    return _TEEN_RE.sub(_expand, fold_words(text))
 
 
 def refang(text: str) -> str:
@@ -157,9 +136,6 @@ def strip_urls(text: str) -> str:
 
 
 def _is_known_short_host(host: str) -> bool:
-    # Imported lazily: url.py imports this module.
-    from toandan.triage.lists import SHORTENERS
-
     return host.removeprefix("www.") in SHORTENERS
 
 

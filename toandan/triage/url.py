@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from django.utils.translation import get_language
 
+from toandan.identifiers.shorteners import SHORTENERS
 from toandan.triage import brands, features, lists, lookalike, modelstore
 from toandan.triage.verdict import Verdict, sigmoid, translate, verdict_for
 
@@ -94,7 +95,7 @@ def model_vector(url: str) -> dict[int, float]:
     registered = f"{ext.domain}.{ext.suffix}" if ext.suffix else host
     bare = host.removeprefix("www.")
     free = registered in lists.FREE_HOSTING_DOMAINS or bare in lists.FREE_HOSTING_HOSTS
-    short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
+    short = bare in SHORTENERS or registered in SHORTENERS
     page = _platform_page(registered, rest, ext.subdomain)
     return features.url_features(url, host, rest, ext.suffix, ext.subdomain, _flags(free, short, page))
 
@@ -127,7 +128,7 @@ def _analyse(url: str, language: str | None) -> UrlAnalysis:
     is_ip = bool(features.IPV4.match(host))
 
     free = registered in lists.FREE_HOSTING_DOMAINS or bare in lists.FREE_HOSTING_HOSTS
-    short = bare in lists.SHORTENERS or registered in lists.SHORTENERS
+    short = bare in SHORTENERS or registered in SHORTENERS
     # A brand's own app link on a shared link service (myvt.page.link) is the brand's, not a hidden address.
     official = brands.brand_link_hosts().get(bare)
     # A page on a big platform is judged as a page: the platform's own name says nothing about it.

@@ -16,7 +16,7 @@ from toandan.evaluation.models import Inspection, InspectionStatus
 from toandan.evaluation.permissions import can_manage, dashboard_unit, require_manager
 from toandan.evaluation.services import inspections as service
 from toandan.evaluation.views.common import report_error, visible_plan
-from toandan.orgs.matching import strip_diacritics
+from toandan.identifiers.text import strip_diacritics
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -14,9 +14,13 @@ from toandan.indicators.models.records import (
     IndicatorSource,
     IndicatorStatus,
     ReportIndicator,
+    category_model,
+    report_model,
 )
 
 __all__ = [
+    "category_model",
+    "report_model",
     "KIND_CHOICES",
     "KIND_LABELS",
     "AllowedIndicator",

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from toandan.core.files import StoredFile
+
 
 class AppealStatus(models.TextChoices):
     PENDING = "pending", _("Đang chờ xem xét")
@@ -29,7 +31,7 @@ class Appeal(models.Model):
     )
     relation = models.CharField(_("quan hệ"), max_length=20, choices=AppellantRelation.choices)
     statement = models.TextField(_("lý do"))
-    # Encrypted with the reporters' key (toandan.reports.crypto): personal data, shown only to deciders.
+    # Encrypted with the reporters' key (toandan.core.crypto): personal data, shown only to deciders.
     name = models.TextField(blank=True)
     contact = models.TextField(blank=True)
     status = models.CharField(
@@ -55,19 +57,12 @@ def appeal_evidence_path(instance: AppealEvidence, filename: str) -> str:
     return f"appeals/{instance.appeal.filed_at:%Y/%m}/{instance.appeal.code}/{filename}"
 
 
-class AppealEvidence(models.Model):
+class AppealEvidence(StoredFile):
     """A file attached to an appeal, cleaned like report evidence (type sniffed, metadata removed)."""
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=appeal_evidence_path, max_length=300)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=60)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -3,12 +3,14 @@ the history of what officers decided about each."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from toandan.indicators.base import Kind
+from toandan.identifiers.base import Kind
 
 KIND_LABELS = {
     Kind.PHONE: _("số điện thoại"),
@@ -130,3 +132,16 @@ class IndicatorEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
+def report_model() -> Any:
+    """``reports.Report``, reached through the link's foreign key.
+
+    Indicators sit below reports: their models name reports' models by string, and code here reaches them
+    through those relations (this and ``category_model``) instead of importing the reports app."""
+    return ReportIndicator._meta.get_field("report").related_model
+
+
+def category_model() -> Any:
+    """``reports.ReportCategory``, reached through an indicator's category (see ``report_model``)."""
+    return IndicatorRecord._meta.get_field("category").related_model

@@ -14,6 +14,7 @@ from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from toandan.core.files import StoredFile
 from toandan.orgs.models import UnitScopedQuerySet
 
 
@@ -176,18 +177,11 @@ def attachment_path(instance: ProgressAttachment, filename: str) -> str:
     return f"plans/updates/{instance.update.at:%Y/%m}/{instance.update_id}/{filename}"
 
 
-class ProgressAttachment(models.Model):
+class ProgressAttachment(StoredFile):
     """A file attached to an update: type sniffed, metadata stripped, stored outside the web root."""
 
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path, max_length=300)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=60)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
 
     class Meta:
         ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -17,10 +17,9 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
-from toandan.core.audit import record
-from toandan.core.models import AuditAction
 from toandan.indicators.models import ReportIndicator
-from toandan.reports.models import EventKind, Report, ReportCategory, ReportEvent
+from toandan.reports import workflow
+from toandan.reports.models import Report, ReportCategory
 from toandan.triage.cases import classifier, keywords, priority
 from toandan.triage.message import score_message
 from toandan.triage.models import CaseCorrection, CaseSuggestion, Priority
@@ -141,8 +140,6 @@ def decide(
     request: Any = None,
 ) -> CaseCorrection:
     """Store the officer's category and priority for a report (confirming or correcting the suggestion)."""
-    from toandan.reports.services import search_text
-
     report = Report.objects.select_for_update().select_related("category", "unit").get(pk=report.pk)
     suggestion = CaseSuggestion.objects.filter(report=report).first() or suggest(report.pk)
     assert suggestion is not None
@@ -161,29 +158,18 @@ def decide(
     suggestion.reviewed_at = correction.at
     suggestion.save(update_fields=["final_category", "final_priority", "reviewed_at"])
     old_category = report.category
-    if category.pk != old_category.pk:
-        report.category = category
-        report.search_text = search_text(report)
-        report.save(update_fields=["category", "search_text"])
     text = gettext("Phân loại: %(old)s → %(new)s; mức ưu tiên: %(priority)s") % {
         "old": old_category.name,
         "new": category.name,
         "priority": Priority(priority_value).label,
     }
-    ReportEvent.objects.create(
-        report=report,
+    workflow.set_category(
+        report,
+        category,
         actor=actor,
-        kind=EventKind.NOTE,
         text=text + (f" ({note})" if note else ""),
-        at=timezone.now(),
-    )
-    record(
-        AuditAction.STATE_CHANGED,
-        actor=actor,
+        summary=f"triage {old_category.code} → {category.code}, {priority_value}",
         request=request,
-        target=report,
-        unit=report.unit,
-        summary=f"{report.code}: triage {old_category.code} → {category.code}, {priority_value}",
         suggested=[suggestion.category.code, suggestion.priority],
     )
     return correction

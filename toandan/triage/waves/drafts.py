@@ -16,8 +16,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from toandan.core.audit import record
-from toandan.core.models import AuditAction
+from toandan.core.audit import record_change
 from toandan.triage import conf
 from toandan.triage.models import WarningDraft, WarningDraftEvent, WarningStatus, Wave, WaveMember
 
@@ -97,12 +96,7 @@ def decide(draft: WarningDraft, to: str, *, actor: Any, note: str = "", request:
     draft.status = to
     draft.save(update_fields=["status"])
     WarningDraftEvent.objects.create(draft=draft, actor=actor, from_status=old, to_status=to, note=note[:300])
-    record(
-        AuditAction.STATE_CHANGED,
-        actor=actor,
-        request=request,
-        target=draft,
-        summary=f"warning draft {draft.pk}: {old} → {to}",
-        wave=draft.wave_id,
+    record_change(
+        draft, f"warning draft {draft.pk}: {old} → {to}", actor=actor, request=request, wave=draft.wave_id
     )
     return draft

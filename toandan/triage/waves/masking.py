@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from toandan.identifiers.text import ascii_letters
 from toandan.triage.text import _BARE_TLDS, _SHORT_AMBIGUOUS, refang
 
 LINK = "[đường link]"
@@ -153,5 +154,4 @@ def tokens(masked: str) -> list[bytes]:
     Folding drops what is not ASCII after splitting letters from their marks, which is ``text.fold`` for
     everything a word can be made of here (``[a-z0-9]``), at a fraction of the cost.
     """
-    plain = unicodedata.normalize("NFKD", masked.replace("đ", "d").replace("Đ", "D"))
-    return _TOKEN_RE.findall(plain.encode("ascii", "ignore").lower())
+    return _TOKEN_RE.findall(ascii_letters(masked).lower())

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from toandan.reports import crypto
+from toandan.core import crypto
 
 BATCH = 500
 

@@ -5,6 +5,11 @@
   original text too.  The extractor matches its patterns on the folded text and slices the original
   text to keep, for example, the case of a URL path.
 * :func:`squash` folds and keeps only letters and digits, for tolerant name comparison.
+* :func:`strip_diacritics` removes the marks and keeps the case (search text of reports, unit names).
+* :func:`fold_words` folds compatibility forms too, drops zero-width characters and collapses white space:
+  the form triage's patterns are written for.
+* :func:`strip_marks` and :func:`ascii_letters` are the look-alike and wave-shingling variants: the first
+  keeps non-Latin letters (so homoglyphs can still be mapped), the second keeps only ASCII, fast.
 * :func:`defang` undoes the obfuscations people use when they paste dangerous links
   (``hxxp://``, ``example[.]com``, ``example(.)com``, ``name[at]example.com``).
 """
@@ -51,6 +56,43 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return text.translate(FOLD_TABLE)
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese marks (``đ`` → ``d``), keeping the case: ``"Đà Nẵng"`` → ``"Da Nang"``."""
+    # Vietnamese marks all decompose into the combining block U+0300–U+036F; one regex pass beats a
+    # per-character category test (this runs on every report's text).
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text))
+
+
+# NFKD splits letters from their marks (and folds full-width and other compatibility forms); deleting the
+# combining marks then leaves plain Latin letters. "đ" has no decomposition, so it is mapped by hand.
+_WORDS_TABLE: dict[int, str | None] = {cp: None for cp in range(0x0300, 0x0370)}
+_WORDS_TABLE.update(
+    {ord("đ"): "d", ord("Đ"): "d", ord("\u200b"): None, ord("\u200c"): None, ord("\u200d"): None}
+)
+_WORDS_TABLE.update({ord("\ufeff"): None, ord("\u00a0"): " "})
+
+
+def fold_words(text: str) -> str:
+    """Lower-case, strip diacritics (đ→d) and compatibility forms, and collapse white space."""
+    folded = unicodedata.normalize("NFKD", text).translate(_WORDS_TABLE).lower()
+    return " ".join(folded.split())
+
+
+def strip_marks(text: str) -> str:
+    """Remove every combining mark after NFKD (``đ`` → ``d``), keeping letters of other scripts."""
+    plain = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("đ", "d")
+
+
+def ascii_letters(text: str) -> bytes:
+    """The ASCII left of ``text`` once letters are split from their marks (``đ`` → ``d``), as bytes."""
+    return unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore")
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from toandan.accounts.permissions import get_visible_or_404, staff_required
-from toandan.orgs.matching import name_key
+from toandan.identifiers.names import name_key
 from toandan.orgs.models import Unit, UnitKind
 
 
@@ -22,7 +22,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     if q := request.GET.get("q", "").strip():
         units = units.filter(name_key__contains=name_key(q))
     page = Paginator(units, 50).get_page(request.GET.get("page"))
-    return render(request, "orgs/unit_list.html", {"page": page, "kinds": UnitKind.choices, "kind": kind})
+    return render(request, "web/unit_list.html", {"page": page, "kinds": UnitKind.choices, "kind": kind})
 
 
 @staff_required
@@ -30,4 +30,4 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_visible_or_404(Unit.objects.select_related("parent", "area"), request.user, code=code)
     children = Unit.objects.visible_to(request.user).filter(parent=unit)  # type: ignore[arg-type]
     members = unit.memberships.select_related("user")  # type: ignore[attr-defined]
-    return render(request, "orgs/unit_detail.html", {"unit": unit, "children": children, "members": members})
+    return render(request, "web/unit_detail.html", {"unit": unit, "children": children, "members": members})

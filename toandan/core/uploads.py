@@ -10,6 +10,7 @@ import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -176,6 +177,21 @@ def clean_upload(data: bytes, name: str) -> CleanFile:
     if kind == "pdf":
         return _clean_pdf(data, safe_name)
     return _clean_audio(data, safe_name, kind)
+
+
+def read_upload(upload: Any) -> tuple[bytes, str]:
+    """The content and name of an uploaded file, read in chunks: reading stops just past MAX_BYTES, so an
+    oversized file is refused by ``clean_upload`` without ever being held whole."""
+    data = bytearray()
+    for chunk in upload.chunks():
+        data += chunk
+        if len(data) > MAX_BYTES:
+            break
+    return bytes(data[: MAX_BYTES + 1]), getattr(upload, "name", "") or ""
+
+
+def read_uploads(uploads: list[Any]) -> list[tuple[bytes, str]]:
+    return [read_upload(upload) for upload in uploads]
 
 
 def clean_uploads(files: list[tuple[bytes, str]]) -> list[CleanFile]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from toandan.reports.uploads import MAX_BYTES, MAX_FILES, CleanFile, EvidenceError, clean_upload
+from toandan.core.uploads import MAX_BYTES, MAX_FILES, CleanFile, EvidenceError, clean_upload
 
 
 def check_sizes(files: Sequence[Any], max_files: int = MAX_FILES) -> None:

@@ -46,6 +46,7 @@ from typing import Any
 
 from .base import Indicator, InvalidIndicator, Kind
 from .base import translate as _
+from .shorteners import SHORTENERS
 from .text import defang, defang_scheme
 
 try:  # The idna package (IDNA 2008 + UTS #46) comes with tldextract; keep a fallback all the same.
@@ -256,41 +257,6 @@ def _join_query(pairs: list[tuple[str, str | None]]) -> str:
 
 # ------------------------------------------------------------------------------------------- URLs
 
-SHORTENERS = frozenset(
-    {
-        "bit.ly",
-        "bitly.com",
-        "tinyurl.com",
-        "t.co",
-        "goo.gl",
-        "is.gd",
-        "v.gd",
-        "cutt.ly",
-        "rb.gy",
-        "shorturl.at",
-        "ow.ly",
-        "tiny.cc",
-        "s.id",
-        "rebrand.ly",
-        "t.ly",
-        "short.gy",
-        "buff.ly",
-        "x.co",
-        "qrco.de",
-        "vt.tiktok.com",
-        "vm.tiktok.com",
-        "shope.ee",
-        "s.shopee.vn",
-        "lzd.co",
-        "urlz.fr",
-        "surl.li",
-        "shorturl.asia",
-        "tinyurl.vn",
-        "1url.vn",
-        "bom.so",
-        "link1s.com",
-    }
-)
 # host -> query parameters holding the real destination of a redirect wrapper.
 _REDIRECTORS = {
     "l.facebook.com": ("u",),

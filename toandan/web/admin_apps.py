@@ -4,4 +4,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class ToanDanAdminConfig(AdminConfig):
-    default_site = "toandan.core.admin_site.ToanDanAdminSite"
+    default_site = "toandan.web.admin_site.ToanDanAdminSite"

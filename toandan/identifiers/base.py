@@ -1,6 +1,6 @@
 """Shared types of the indicator toolkit: :class:`Kind`, :class:`Indicator` and :class:`InvalidIndicator`.
 
-Everything in :mod:`toandan.indicators` is a pure function over text: no database, no network, no
+Everything in :mod:`toandan.identifiers` is a pure function over text: no database, no network, no
 settings needed.  Error messages are written in Vietnamese (the project's source language) and pass
 through Django's ``gettext`` when Django is configured, so a translation catalogue can still render
 them in another language; without configured settings the Vietnamese text is used as is.
@@ -31,12 +31,13 @@ class Indicator:
 
     ``value`` is the canonical key used for storage and lookup; two indicators are equal (and hash
     equal) when their ``kind`` and ``value`` are, whatever their ``display`` text or ``extra`` details,
-    because those depend on how the person happened to write the indicator.
+    because those depend on how the person happened to write the indicator. Triage's scorer makes them
+    from the values as written in a message (``display`` empty); ``reputation.report_counts`` normalises.
     """
 
     kind: Kind
     value: str
-    display: str = field(compare=False)
+    display: str = field(default="", compare=False)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
