@@ -8,7 +8,6 @@ import io
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from toandan.evaluation.models import Inspection
@@ -33,23 +32,6 @@ def _header(doc: Document, inspection: Inspection) -> None:  # type: ignore[vali
     right.add_paragraph()
     place = inspection.place or plan.place
     d30.run(d30.centred(right.add_paragraph()), d30.date_line(place, inspection.inspected_on), italic=True)
-
-
-def _para(doc: Document, text: str, *, bold: bool = False) -> None:  # type: ignore[valid-type]
-    d30.run(d30.body(doc.add_paragraph()), text, d30.BODY_PT, bold=bold)
-
-
-def _table(doc: Document, head: list[str], rows: list[list[str]]) -> None:  # type: ignore[valid-type]
-    table = doc.add_table(rows=len(rows) + 1, cols=len(head))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for r, (row, values) in enumerate(zip(table.rows, [head, *rows], strict=True)):
-        for cell, value in zip(row.cells, values, strict=True):
-            p = cell.paragraphs[0]
-            if r == 0 or value.isdigit():
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            d30.run(p, value, d30.TABLE_PT, bold=r == 0 or values[0] == "")
-    doc.add_paragraph()
 
 
 def _signatures(doc: Document, inspection: Inspection) -> None:  # type: ignore[valid-type]
@@ -84,7 +66,7 @@ def render_minutes(inspection: Inspection) -> bytes:
     d30.run(d30.centred(doc.add_paragraph()), title, bold=True)
     doc.add_paragraph()
     day = inspection.inspected_on
-    _para(
+    d30.paragraph(
         doc,
         _("Hôm nay, ngày %(day)s tháng %(month)s năm %(year)s, tại %(place)s, đoàn kiểm tra gồm:")
         % {
@@ -95,8 +77,10 @@ def render_minutes(inspection: Inspection) -> bytes:
         },
     )
     for line in inspection.team_list():
-        _para(doc, f"- {line};")
-    _para(doc, _("đã tiến hành kiểm tra %(unit)s theo danh mục sau:") % {"unit": inspection.unit.name})
+        d30.paragraph(doc, f"- {line};")
+    d30.paragraph(
+        doc, _("đã tiến hành kiểm tra %(unit)s theo danh mục sau:") % {"unit": inspection.unit.name}
+    )
     scores = {s.item_id: s for s in inspection.scores.all()}
     items = list(inspection.template.items.all())
     rows = []
@@ -105,19 +89,19 @@ def render_minutes(inspection: Inspection) -> bytes:
         rows.append([str(i), item.text, str(item.max_score), str(s.score) if s else "", s.note if s else ""])
     total = sum(s.score for s in scores.values())
     rows.append(["", _("Tổng điểm"), str(sum(i.max_score for i in items)), str(total), ""])
-    _table(doc, [_("STT"), _("Nội dung kiểm tra"), _("Điểm tối đa"), _("Điểm"), _("Nhận xét")], rows)
-    _para(doc, _("I. KẾT QUẢ KIỂM TRA, TỒN TẠI, HẠN CHẾ"), bold=True)
+    d30.table(doc, [_("STT"), _("Nội dung kiểm tra"), _("Điểm tối đa"), _("Điểm"), _("Nhận xét")], rows)
+    d30.paragraph(doc, _("I. KẾT QUẢ KIỂM TRA, TỒN TẠI, HẠN CHẾ"), bold=True)
     for line in inspection.findings.splitlines() or ["–"]:
         if line.strip():
-            _para(doc, line.strip())
-    _para(doc, _("II. KẾT LUẬN, KIẾN NGHỊ"), bold=True)
+            d30.paragraph(doc, line.strip())
+    d30.paragraph(doc, _("II. KẾT LUẬN, KIẾN NGHỊ"), bold=True)
     for line in inspection.conclusion.splitlines() or ["–"]:
         if line.strip():
-            _para(doc, line.strip())
+            d30.paragraph(doc, line.strip())
     follow_ups = list(inspection.follow_ups.select_related("owner"))
     if follow_ups:
-        _para(doc, _("III. CÁC VIỆC PHẢI THỰC HIỆN SAU KIỂM TRA"), bold=True)
-        _table(
+        d30.paragraph(doc, _("III. CÁC VIỆC PHẢI THỰC HIỆN SAU KIỂM TRA"), bold=True)
+        d30.table(
             doc,
             [_("STT"), _("Việc phải làm"), _("Đơn vị thực hiện"), _("Hạn hoàn thành")],
             [
@@ -125,7 +109,7 @@ def render_minutes(inspection: Inspection) -> bytes:
                 for i, f in enumerate(follow_ups, start=1)
             ],
         )
-    _para(
+    d30.paragraph(
         doc,
         _(
             "Biên bản được lập thành 02 bản có giá trị như nhau, đã đọc lại cho các thành phần tham dự cùng "

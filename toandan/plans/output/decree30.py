@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -142,3 +143,23 @@ def page_numbers_from_second_page(section: Section) -> None:
             r._r.append(instr)
         else:
             r.text = text or ""
+
+
+def paragraph(doc: Document, text: str, *, bold: bool = False) -> None:
+    """A body paragraph (justified, first-line indent) in the body size."""
+    run(body(doc.add_paragraph()), text, BODY_PT, bold=bold)
+
+
+def table(doc: Document, head: list[str], rows: list[list[str]]) -> None:
+    """A grid table: bold centred head, numbers centred (thousands dots allowed), sub-total rows (first cell
+    empty) in bold; an empty paragraph after it."""
+    grid = doc.add_table(rows=len(rows) + 1, cols=len(head))
+    grid.style = doc.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, (row, values) in enumerate(zip(grid.rows, [head, *rows], strict=True)):
+        for cell, value in zip(row.cells, values, strict=True):
+            p = cell.paragraphs[0]
+            if r == 0 or value.replace(".", "").isdigit():
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run(p, value, TABLE_PT, bold=r == 0 or values[0] == "")
+    doc.add_paragraph()

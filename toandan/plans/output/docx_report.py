@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from toandan.plans.output import decree30 as d30
@@ -44,32 +43,15 @@ def _title(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type]
     doc.add_paragraph()
 
 
-def _para(doc: Document, text: str, *, bold: bool = False) -> None:  # type: ignore[valid-type]
-    d30.run(d30.body(doc.add_paragraph()), text, d30.BODY_PT, bold=bold)
-
-
-def _table(doc: Document, head: list[str], rows: list[list[str]]) -> None:  # type: ignore[valid-type]
-    table = doc.add_table(rows=len(rows) + 1, cols=len(head))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for r, (row, values) in enumerate(zip(table.rows, [head, *rows], strict=True)):
-        for cell, value in zip(row.cells, values, strict=True):
-            p = cell.paragraphs[0]
-            if r == 0 or value.replace(".", "").isdigit():
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            d30.run(p, value, d30.TABLE_PT, bold=r == 0 or values[0] == "")
-    doc.add_paragraph()
-
-
 def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
 def _task(doc: Document, c: Consolidated, number: int, s: TaskSection) -> None:  # type: ignore[valid-type]
-    _para(doc, f"{number}. {s.title} ({s.ref})", bold=True)
+    d30.paragraph(doc, f"{number}. {s.title} ({s.ref})", bold=True)
     done = sum(1 for line in s.lines if line.status == "done")
     overdue = sum(1 for line in s.lines if line.status == "overdue")
-    _para(
+    d30.paragraph(
         doc,
         _(
             "Thời gian thực hiện: %(time)s. Có %(done)s/%(total)s đơn vị đã hoàn thành, %(overdue)s đơn vị "
@@ -79,14 +61,14 @@ def _task(doc: Document, c: Consolidated, number: int, s: TaskSection) -> None: 
     )
     for line in s.lines:
         if line.narrative:
-            _para(doc, f"- {line.unit}: {line.narrative}")
+            d30.paragraph(doc, f"- {line.unit}: {line.narrative}")
     head = [_("STT"), _("Đơn vị"), _("Vai trò"), _("Tình trạng"), *c.indicators]
     rows = [
         [str(i), line.unit, line.role, line.status_label, *map(_number, line.values)]
         for i, line in enumerate(s.lines, start=1)
     ]
     rows.append(["", _("Tổng cộng"), "", "", *map(_number, s.totals)])
-    _table(doc, head, rows)
+    d30.table(doc, head, rows)
 
 
 def _tasks(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type]
@@ -108,7 +90,7 @@ def _report_row(i: int, r: ReportLine) -> list[str]:
 
 def _reports(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type]
     sent = sum(1 for r in c.reports if r.submitted_at)
-    _para(
+    d30.paragraph(
         doc,
         _(
             "Có %(sent)s/%(total)s đơn vị đã gửi báo cáo %(period)s (hạn gửi ngày %(due)s); "
@@ -125,12 +107,12 @@ def _reports(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type
     head = [_("STT"), _("Đơn vị"), _("Tình trạng"), _("Ngày gửi"), _("Thời hạn"), *c.indicators]
     rows = [_report_row(i, r) for i, r in enumerate(c.reports, start=1)]
     rows.append(["", _("Tổng cộng"), "", "", "", *map(_number, c.report_totals)])
-    _table(doc, head, rows)
+    d30.table(doc, head, rows)
 
 
 def _summary(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type]
     total = sum(c.counts.values())
-    _para(
+    d30.paragraph(
         doc,
         _(
             "Trong %(total)s lượt phân công nhiệm vụ: %(done)s đã hoàn thành, %(progress)s đang thực hiện, "
@@ -145,15 +127,15 @@ def _summary(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type
         },
     )
     for name, value in zip(c.indicators, c.totals, strict=True):
-        _para(doc, f"- {name}: {_number(value)}.")
+        d30.paragraph(doc, f"- {name}: {_number(value)}.")
 
 
 def _extra_writer(extra: ExtraSection):  # type: ignore[no-untyped-def]
     def write(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type]
         for text in extra.paragraphs:
-            _para(doc, text)
+            d30.paragraph(doc, text)
         if extra.head:
-            _table(doc, extra.head, [[_cell(v) for v in row] for row in extra.rows])
+            d30.table(doc, extra.head, [[_cell(v) for v in row] for row in extra.rows])
 
     return write
 
@@ -197,7 +179,7 @@ def render_docx(c: Consolidated) -> bytes:
     _header(doc, c)
     _title(doc, c)
     issuer = c.plan.issuer_name or (c.issuer_lines[-1] if c.issuer_lines else "")
-    _para(
+    d30.paragraph(
         doc,
         _(
             "Thực hiện Kế hoạch số %(number)s, %(issuer)s báo cáo kết quả thực hiện %(period)s "
@@ -218,7 +200,7 @@ def render_docx(c: Consolidated) -> bytes:
     for extra in c.extra:
         parts.append((extra.title, _extra_writer(extra)))
     for numeral, (heading, write) in zip(ROMAN, parts, strict=False):
-        _para(doc, f"{numeral}. {heading}", bold=True)
+        d30.paragraph(doc, f"{numeral}. {heading}", bold=True)
         write(doc, c)
     _signature(doc, c)
     out = io.BytesIO()
