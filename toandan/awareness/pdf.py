@@ -1,47 +1,21 @@
 """The A4 leaflet of a warning or article as a PDF a commune prints: large type, a QR code to the page.
 
-fpdf2 writes the PDF; Vietnamese needs a Unicode font: DejaVu Sans from Debian's `fonts-dejavu-core`
-(AWARENESS_PDF_FONT_DIR to use another folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf).
+Written with `core.pdf` (fpdf2, the DejaVu fonts shipped with the project embedded).
 """
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
-import segno
-from django.conf import settings
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from toandan.awareness.models import ContentItem, Kind
 from toandan.awareness.rendering import render as render_markdown
-
-DEFAULT_FONT_DIR = "/usr/share/fonts/truetype/dejavu"
-
-
-class FontMissing(RuntimeError):
-    """The Unicode font the leaflet needs is not installed."""
-
-
-def _font_dir() -> Path:
-    folder = Path(getattr(settings, "AWARENESS_PDF_FONT_DIR", DEFAULT_FONT_DIR))
-    if not (folder / "DejaVuSans.ttf").is_file() or not (folder / "DejaVuSans-Bold.ttf").is_file():
-        raise FontMissing(f"DejaVu Sans not found in {folder} (apt-get install fonts-dejavu-core)")
-    return folder
+from toandan.core.pdf import document, qr_png
 
 
 def leaflet(item: ContentItem, url: str) -> bytes:
     """The PDF bytes of an item's leaflet; `url` is the page the QR code and the link lead to."""
-    fonts = _font_dir()
-    pdf = FPDF(format="A4")
-    pdf.set_title(item.title)
-    pdf.set_author(item.unit.name)
-    pdf.set_creator("Toàn Dân")
-    pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
-    pdf.add_font("DejaVu", "I", str(fonts / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "BI", str(fonts / "DejaVuSans-Bold.ttf"))
+    pdf = document(title=item.title, author=item.unit.name)
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
@@ -82,10 +56,7 @@ def _qr_footer(pdf: FPDF, url: str) -> None:
         pdf.add_page()
     pdf.ln(4)
     top = pdf.get_y()
-    png = io.BytesIO()
-    segno.make(url, error="m").save(png, kind="png", scale=8, border=2)
-    png.seek(0)
-    pdf.image(png, x=pdf.l_margin, y=top, w=size, h=size, link=url)
+    pdf.image(qr_png(url), x=pdf.l_margin, y=top, w=size, h=size, link=url)
     pdf.set_xy(pdf.l_margin + size + 5, top + 2)
     pdf.set_font("DejaVu", "B", 14)
     text_width = pdf.epw - size - 5

@@ -6,7 +6,6 @@ import segno
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from toandan.awareness import pdf, reach
@@ -42,13 +41,6 @@ def print_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(ContentItem.objects.live().select_related("unit"), slug=slug)
     url = request.build_absolute_uri(item.get_absolute_url())
     reach.count(Channel.PRINT, item.pk)
-    try:
-        data = pdf.leaflet(item, url)
-    except pdf.FontMissing:
-        message = _("Máy chủ chưa cài phông chữ tiếng Việt để in PDF; hãy dùng bản in trên trình duyệt.")
-        return render(
-            request, "core/error.html", {"title": _("Chưa in được PDF"), "message": message}, status=503
-        )
-    response = HttpResponse(data, content_type="application/pdf")
+    response = HttpResponse(pdf.leaflet(item, url), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{item.slug}.pdf"'
     return response
