@@ -7,10 +7,10 @@ import io
 from typing import Any
 
 import pytest
+import zxingcpp
 from django.test import Client
 from event_helpers import person
 from PIL import Image
-import zxingcpp
 from pypdf import PdfReader
 
 from toandan.events import links
@@ -60,10 +60,10 @@ def test_before_after_gain_feedback_certificate(quiz_event: Event, commune_a_off
     used = [f.get_object() for f in fonts.values()]
     assert all("DejaVuSans" in f["/BaseFont"] for f in used), [f["/BaseFont"] for f in used]
     descriptors = [  # a Type0 (composite) font keeps its descriptor in its descendant font
-        (f["/DescendantFonts"][0].get_object() if "/DescendantFonts" in f else f)["/FontDescriptor"].get_object()
+        (f["/DescendantFonts"][0].get_object() if "/DescendantFonts" in f else f)["/FontDescriptor"]
         for f in used
     ]
-    assert all("/FontFile2" in d for d in descriptors)  # embedded, not referenced
+    assert all("/FontFile2" in d.get_object() for d in descriptors)  # embedded, not referenced
     number = Certificate.objects.get().number
     assert number in text and f"http://testserver/su-kien/chung-nhan/{number}/" in text
     # The QR code on the certificate decodes to the public check page.
