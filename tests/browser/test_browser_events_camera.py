@@ -26,7 +26,7 @@ WIDTH, HEIGHT, FRAMES = 640, 480, 10
 
 
 def qr_video(png: bytes, path: Path) -> Path:
-    """A short Y4M (4:2:0) video whose every frame shows the QR code centred on white, as a phone would see it."""
+    """A short Y4M (4:2:0) video whose every frame shows the QR code centred on white."""
     frame = Image.new("RGB", (WIDTH, HEIGHT), "white")
     code = Image.open(io.BytesIO(png)).convert("RGB")
     side = min(HEIGHT - 80, code.width * 2)
