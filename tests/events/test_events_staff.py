@@ -76,6 +76,15 @@ def test_create_with_material_then_publish(seed_plan: Plan, commune_a_officer: A
     page = client.get(f"/su-kien/{event.pk}/").content.decode()
     assert "Trường THCS Nguyễn Nghiêm" in page and "bai-giang.jpg" in page
     assert client.get(f"/su-kien/tai-lieu/{material.pk}/").status_code == 200
+    # Each status change is a history row with who made it, shown on the organiser's page.
+    client.post(f"/can-bo/su-kien/{event.pk}/tinh-trang/", {"status": "cancelled"})
+    assert list(event.history.values_list("from_status", "to_status", "actor")) == [
+        ("", "draft", commune_a_officer.pk),
+        ("draft", "published", commune_a_officer.pk),
+        ("published", "cancelled", commune_a_officer.pk),
+    ]
+    staff_page = client.get(f"/can-bo/su-kien/{event.pk}/").content.decode()
+    assert "Bản nháp → Đang mở" in staff_page and "Đang mở → Đã hủy" in staff_page
 
 
 @pytest.mark.parametrize(

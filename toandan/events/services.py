@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from toandan.core.audit import record
 from toandan.core.models import AuditAction
 from toandan.events import files
-from toandan.events.models import Event, EventMaterial, EventStatus
+from toandan.events.models import Event, EventHistory, EventMaterial, EventStatus
 from toandan.orgs.models import Unit
 from toandan.plans.models import Assignment, Task
 from toandan.plans.tracking import can_write_for
@@ -86,6 +86,7 @@ def save_event(
             if created:
                 event.created_by = actor if getattr(actor, "pk", None) else None
                 event.save()
+                EventHistory.objects.create(event=event, to_status=event.status, actor=event.created_by)
             else:
                 event.save(update_fields=EVENT_FIELDS)
             if participating_units is not None:
@@ -120,6 +121,9 @@ def set_status(event: Event, status: str, *, actor: Any, request: Any = None) ->
         raise ValidationError(_("Sự kiện đã hủy không mở lại được; hãy tạo sự kiện mới."))
     event.status = status
     event.save(update_fields=["status"])
+    EventHistory.objects.create(
+        event=event, from_status=old, to_status=status, actor=actor if getattr(actor, "pk", None) else None
+    )
     record(
         AuditAction.STATE_CHANGED,
         actor=actor,

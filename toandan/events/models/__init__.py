@@ -1,4 +1,12 @@
-from toandan.events.models.events import Audience, Event, EventKind, EventMaterial, EventQuerySet, EventStatus
+from toandan.events.models.events import (
+    Audience,
+    Event,
+    EventHistory,
+    EventKind,
+    EventMaterial,
+    EventQuerySet,
+    EventStatus,
+)
 from toandan.events.models.learning import Certificate, Feedback, Phase, Question, TestAttempt
 from toandan.events.models.participants import (
     SEATED,
@@ -13,6 +21,7 @@ __all__ = [
     "Audience",
     "Certificate",
     "Event",
+    "EventHistory",
     "EventKind",
     "EventMaterial",
     "EventQuerySet",

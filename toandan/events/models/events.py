@@ -153,3 +153,23 @@ class EventMaterial(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class EventHistory(models.Model):
+    """One change of an event's status (created, published, cancelled, …), with who made it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="history")
+    at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=20, blank=True, choices=EventStatus.choices)
+    to_status = models.CharField(max_length=20, choices=EventStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lịch sử sự kiện")
+        verbose_name_plural = _("lịch sử sự kiện")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.from_status or '∅'} → {self.to_status}"
