@@ -20,6 +20,7 @@ from toandan.events.forms import BulkForm, CapacityForm, EventForm, QuestionForm
 from toandan.events.models import Event, EventMaterial, EventStatus, Participant, Question, Source
 from toandan.events.registration import Person
 from toandan.events.views_public import base_url
+from toandan.plans.models import Assignment
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -27,7 +28,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def get_event(request: HttpRequest, pk: int, *, organise: bool = False) -> Event:
     """The event if the user's units can see it; with `organise`, only for those who run it."""
     event: Event = get_visible_or_404(
-        Event.objects.select_related("organiser", "commune", "task__plan", "figures_update"),
+        Event.objects.select_related(
+            "organiser", "commune", "task__plan", "figures_update__assignment__unit"
+        ),
         request.user,
         pk=pk,
     )  # type: ignore[assignment]
@@ -97,6 +100,10 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "people": people,
         "can_organise": services.can_organise(request.user, event),
         "figures": figures.figures(event),
+        # The figures go to the plan task's assignment of the unit that leads it, which the organiser (a
+        # commune station) may not see: link to it only for those who can open it.
+        "figures_visible": bool(event.figures_update_id)
+        and Assignment.objects.visible_to(request.user).filter(updates__pk=event.figures_update_id).exists(),
         "questions": event.questions.all(),
         "materials": event.materials.all(),
         "register_form": StaffRegisterForm(initial={"audience": event.audience}),
