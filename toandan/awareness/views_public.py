@@ -153,8 +153,13 @@ def audio(request: HttpRequest, slug: str) -> FileResponse:
     download = request.GET.get("tai") == "1"
     if "bytes=0-" in request.headers.get("Range", "bytes=0-"):  # a player's later range requests: same play
         reach.count(Channel.AUDIO, item.pk)
+    # Files made before MP3 stay WAV until their text changes: the type follows the stored file.
+    kind = "wav" if item.audio.name.endswith(".wav") else "mp3"
     response = FileResponse(
-        item.audio.open("rb"), content_type="audio/wav", as_attachment=download, filename=f"{item.slug}.wav"
+        item.audio.open("rb"),
+        content_type="audio/wav" if kind == "wav" else "audio/mpeg",
+        as_attachment=download,
+        filename=f"{item.slug}.{kind}",
     )
     response["Cache-Control"] = "public, max-age=3600"
     return response
