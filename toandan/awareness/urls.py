@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from toandan.awareness import feeds, views_print, views_public, views_quiz, views_staff
+from toandan.awareness import feeds, views_print, views_public, views_quiz, views_quiz_staff, views_staff
 
 app_name = "awareness"
 urlpatterns = [
@@ -20,7 +20,7 @@ urlpatterns = [
     path("tuyen-truyen/<slug:slug>/", views_public.detail, name="detail"),
     path("tuyen-truyen/<slug:slug>/in/", views_print.print_page, name="print"),
     path("tuyen-truyen/<slug:slug>/in.pdf", views_print.print_pdf, name="print_pdf"),
-    path("tuyen-truyen/<slug:slug>/nghe.wav", views_public.audio, name="audio"),
+    path("tuyen-truyen/<slug:slug>/nghe.mp3", views_public.audio, name="audio"),
     path("can-bo/tuyen-truyen/", views_staff.item_list, name="staff_list"),
     path("can-bo/tuyen-truyen/moi/", views_staff.item_new, name="staff_new"),
     path("can-bo/tuyen-truyen/<int:pk>/", views_staff.item_detail, name="staff_item"),
@@ -31,5 +31,18 @@ urlpatterns = [
         "can-bo/tuyen-truyen/<int:pk>/chuyen/<slug:action>/",
         views_staff.item_transition,
         name="staff_transition",
+    ),
+    path("can-bo/tuyen-truyen/trac-nghiem/", views_quiz_staff.bank_list, name="staff_quizzes"),
+    path("can-bo/tuyen-truyen/trac-nghiem/moi/", views_quiz_staff.bank_new, name="staff_quiz_new"),
+    path("can-bo/tuyen-truyen/trac-nghiem/<int:pk>/", views_quiz_staff.bank_detail, name="staff_quiz"),
+    path(
+        "can-bo/tuyen-truyen/trac-nghiem/<int:pk>/cong-khai/",
+        views_quiz_staff.bank_publish,
+        name="staff_quiz_publish",
+    ),
+    path(
+        "can-bo/tuyen-truyen/trac-nghiem/<int:pk>/cau-hoi/<int:question_pk>/xoa/",
+        views_quiz_staff.question_delete,
+        name="staff_question_delete",
     ),
 ]
