@@ -1,6 +1,6 @@
-"""Writing quizzes without the admin site: an editor of a unit creates a bank and its questions (bad answers are
-explained and nothing is stored), only a reviewer makes it public, another unit cannot see it, and a citizen
-then takes it."""
+"""Writing quizzes without the admin site: an editor of a unit creates a bank and its questions (bad
+answers are explained and nothing is stored), only a reviewer makes it public, another unit cannot see it,
+and a citizen then takes it."""
 
 from __future__ import annotations
 
