@@ -26,6 +26,7 @@ run: setup
 
 messages: setup
 	cd toandan && ../$(BIN)/toandan makemessages -l vi -l en --no-location --no-obsolete -i "*/migrations/*"
+	cd toandan && ../$(BIN)/toandan makemessages -d djangojs -l vi -l en --no-location --no-obsolete -i "*/vendor/*"
 	cd toandan && ../$(BIN)/toandan compilemessages -v0
 
 lint: $(VENV)/.test-done

@@ -5,7 +5,7 @@
   "use strict";
   var root = document.getElementById("scanner");
   if (!root) { return; }
-  var t = window.gettext || function (s) { return s; };
+  var gettext = window.gettext || function (s) { return s; };
   var scanUrl = root.dataset.scanUrl;
   var key = "toandan-checkin-" + root.dataset.event;
   var csrf = root.querySelector("input[name=csrfmiddlewaretoken]").value;
@@ -61,9 +61,9 @@
         var rest = load().filter(function (q) { return !(q.code === item.code && q.at === item.at); });
         save(rest);
         if (data.ok) {
-          say((data.already ? t("Đã điểm danh trước đó: ") : t("Có mặt: ")) + data.name, "ok");
+          say((data.already ? gettext("Đã điểm danh trước đó: ") : gettext("Có mặt: ")) + data.name, "ok");
         } else {
-          say(t("Không điểm danh được: ") + (data.detail || ""), "error");
+          say(gettext("Không điểm danh được: ") + (data.detail || ""), "error");
         }
       });
     }).then(function () {
@@ -71,7 +71,7 @@
       flush();
     }).catch(function () {
       flushing = false;
-      say(t("Mất kết nối: mã được giữ lại và sẽ gửi lại."), "error");
+      say(gettext("Mất kết nối: mã được giữ lại và sẽ gửi lại."), "error");
       retryLater();
     });
   }
@@ -109,7 +109,7 @@
 
   document.getElementById("camera-start").addEventListener("click", function () {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      say(t("Trình duyệt không cho dùng máy ảnh: hãy chọn ảnh chụp mã hoặc tìm theo tên."), "error");
+      say(gettext("Trình duyệt không cho dùng máy ảnh: hãy chọn ảnh chụp mã hoặc tìm theo tên."), "error");
       return;
     }
     if ("BarcodeDetector" in window) {
@@ -119,7 +119,7 @@
       stream = s; video.srcObject = s; show(video, true); video.play();
       show(document.getElementById("camera-stop"), true);
       tick();
-    }).catch(function () { say(t("Không mở được máy ảnh."), "error"); });
+    }).catch(function () { say(gettext("Không mở được máy ảnh."), "error"); });
   });
   document.getElementById("camera-stop").addEventListener("click", function () {
     if (stream) { stream.getTracks().forEach(function (track) { track.stop(); }); }
@@ -134,7 +134,7 @@
       var img = new Image();
       img.onload = function () {
         var code = decodeImage(img);
-        if (code) { enqueue(code); } else { say(t("Không đọc được mã QR trong ảnh."), "error"); }
+        if (code) { enqueue(code); } else { say(gettext("Không đọc được mã QR trong ảnh."), "error"); }
       };
       img.src = reader.result;
     };
