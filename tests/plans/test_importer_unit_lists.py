@@ -99,3 +99,22 @@ def test_bullets_grouped_under_a_lead_in_are_read_and_cited_dates_are_not_the_wo
     # Bullets that name no unit and only cite a dated document are not tasks.
     assert not any(t.title.startswith(("Nạo vét", "Xây dựng hồ", "Giải pháp")) for t in draft.tasks), titles
     assert any(t.lead == ["Sở Tài chính"] and t.timeframe.end == date(2026, 12, 31) for t in draft.tasks)
+
+
+def test_a_semicolon_before_another_units_head_goes_on_with_the_list() -> None:
+    duty = read_duty(
+        "Chủ trì, phối hợp với Chủ tịch UBND các xã, phường; thủ trưởng các cơ quan có liên quan hướng dẫn",
+        ["Giám đốc Sở Y tế"],
+    )
+    assert duty.support == ["Chủ tịch UBND các xã, phường", "thủ trưởng các cơ quan có liên quan"]
+    # A ";" before the next duty still ends the list.
+    duty = read_duty("Phối hợp với Sở Tài chính; bố trí kinh phí", ["Sở Y tế"])
+    assert duty.lead == ["Sở Tài chính"] and duty.support == ["Sở Y tế"]
+
+
+def test_party_style_number_with_the_kind_before_the_slash() -> None:
+    text = (
+        "ĐẢNG ỦY KHỐI CƠ QUAN TỈNH\nSố 412-KH/ĐUK\nAn Hòa, ngày 2 tháng 4 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n"
+    )
+    draft = import_document((text + "I. NHIỆM VỤ\n1. Sở Y tế: tổ chức tập huấn.\n").encode("utf-8"), "k.txt")
+    assert draft.number == "412-KH/ĐUK"

@@ -50,6 +50,7 @@ _GENERIC = re.compile(
 )
 _NBSP = "\u00a0"
 _COLON = "\x03"
+_SEMI = "\x04"
 _OPERATOR = re.compile(r"\b(?:đơn vị|cơ quan) (?:vận hành|duy trì|quản lý|thi công|khai thác)\b")
 # Words that open like a unit ("Ban", "Báo", "Hội", "Nhà") but open a verb or an event here.
 _VERB_OPENING = re.compile(
@@ -133,7 +134,10 @@ def _unit_list(text: str) -> str:
     head = text[:stop] if stop is not None else text
     # "UBND các phường: Hoàn Kiếm, Cửa Nam …": the places after the colon belong to the unit.
     head = re.sub(r"(\bcác\s+(?:xã|phường|huyện|quận|thị xã|tỉnh|thành phố))\s*:", r"\1" + _COLON, head)
-    head = re.split(r"[;:.](?:\s|$)", head, maxsplit=1)[0]
+    # "… phối hợp với Chủ tịch UBND huyện; thủ trưởng các ngành …": a ";" before another unit name goes on
+    # with the list (no verb came first); before anything else it ends it.
+    head = re.sub(r";\s+(?=(?:" + UNIT_HEAD.pattern + r"|thủ trưởng|giám đốc|chủ tịch)\b)", _SEMI, head)
+    head = re.split(r"[;:.](?:\s|$)", head, maxsplit=1)[0].replace(_SEMI, "; ")
     return head.strip(" ,").replace(_NBSP, " ").replace(_COLON, ":")
 
 
@@ -141,7 +145,10 @@ def units_after(text: str) -> list[str]:
     """Unit names at the start of `text` ("Sở Du lịch và các đơn vị liên quan tham mưu …")."""
     units = split_units(_unit_list(text))
     return [
-        u for u in units if UNIT_HEAD.match(u) or generic_unit(u) or u[:1].isupper() or u.startswith("các")
+        u
+        for u in units
+        # "thủ trưởng các ngành": a unit's head written in lower case mid-sentence is still a unit.
+        if UNIT_HEAD.match(u[:1].upper() + u[1:]) or generic_unit(u) or u[:1].isupper() or u.startswith("các")
     ]
 
 
