@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toandan.identifiers.names import name_key
-from toandan.orgs.matching import match_unit, resolve_reference
+from toandan.orgs.matching import UnitIndex, match_unit, resolve_reference
 from toandan.orgs.models import Unit, UnitKind
 from toandan.orgs.services import sync_units
 
@@ -79,6 +79,26 @@ def test_collective_reference_expands_to_the_units_it_means(units: None) -> None
     assert all(u.is_active for u in resolution.units)
     districts = resolve_reference("Chủ tịch UBND huyện, thị xã, thành phố")
     assert districts.collective and len(districts.units) == 23
+
+
+def test_an_index_built_once_answers_like_the_directory_without_queries(
+    units: None, django_assert_num_queries
+) -> None:
+    names = [
+        "CA tỉnh",
+        "So Giao duc va Dao tao",
+        "Xã Sơn Hạ",
+        "Cục Hàng không Việt Nam",
+        "các sở, ban, ngành",
+    ]
+    expected = [resolve_reference(n) for n in names]
+    index = UnitIndex(list(Unit.objects.all()))
+    with django_assert_num_queries(0):  # one import resolves every name against the prepared index
+        got = [resolve_reference(n, index=index) for n in names]
+        assert match_unit("Sở GD&ĐT", index=index).unit.code == "so-gddt"
+    assert [(r.units, r.collective, r.score) for r in got] == [
+        (r.units, r.collective, r.score) for r in expected
+    ]
 
 
 def test_name_key_folds_diacritics_case_and_abbreviations() -> None:

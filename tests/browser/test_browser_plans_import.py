@@ -1,12 +1,15 @@
 """A real plan in several layouts (activity blocks with "Đơn vị chủ trì:" lines and per-unit sections),
-imported in a real browser: the officer splits a task, maps a unit the directory does not know, and saves."""
+imported in a real browser: the officer moves between tasks and splits one with the keyboard, maps a unit the
+directory does not know, and saves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from test_browser_plans import signed_in_page
 
 from toandan.accounts.models import User
@@ -23,7 +26,11 @@ DOCUMENT = (
 
 
 def test_import_real_plan_split_map_and_save(
-    browser: Any, live_server: Any, provincial_officer: User, artifacts: Path
+    browser: Any,
+    live_server: Any,
+    provincial_officer: User,
+    artifacts: Path,
+    assert_accessible: Callable[[Any], None],
 ) -> None:
     page = signed_in_page(browser, live_server, provincial_officer)
     page.set_default_timeout(60_000)  # a 70-task review on a busy CI machine
@@ -36,19 +43,49 @@ def test_import_real_plan_split_map_and_save(
     count = tasks.count()
     assert count >= 60
     assert page.locator("select").count() < 5  # no unit select per task
+    assert_accessible(page)
+    # Unknown names are offered for mapping to a directory unit or for creation.
+    unknown_box = page.locator("#unknown-units")
+    assert unknown_box.locator("input[data-unit-picker]").count() >= 1
+    assert (
+        unknown_box.locator("input[type=checkbox]").count()
+        == unknown_box.locator("input[data-unit-picker]").count()
+    )
+
+    # Keyboard: Alt+↓ / Alt+↑ move between tasks (also from inside a text field), j / k outside one.
+    first, second = tasks.nth(0), tasks.nth(1)
+    first.locator("textarea[name$='_title']").focus()
+    page.keyboard.press("Alt+ArrowDown")
+    expect(second.locator("textarea[name$='_title']")).to_be_focused()
+    page.keyboard.press("Alt+ArrowUp")
+    expect(first.locator("textarea[name$='_title']")).to_be_focused()
+    first.locator("input[type=checkbox]").first.focus()
+    page.keyboard.press("j")
+    expect(second.locator("textarea[name$='_title']")).to_be_focused()
+    page.keyboard.press("k")  # typed into the text field: no move
+    expect(second.locator("textarea[name$='_title']")).to_be_focused()
+    second.locator("input[type=checkbox]").first.focus()
+    page.keyboard.press("k")
+    expect(first.locator("textarea[name$='_title']")).to_be_focused()
 
     # The source lines of a task are highlighted when one works on it.
     task = page.locator("fieldset.task", has_text="Nhiệm vụ V.2[-1]")
     task.locator("textarea[name$='_title']").focus()
     assert page.locator("#source-text li.current").count() >= 1
 
-    # Split: one line per part, then "Tách nhiệm vụ".
+    # Split: one line per part, then Alt+Shift+T (the "Tách nhiệm vụ" button's shortcut).
     title = task.locator("textarea[name$='_title']")
     title.fill("Chủ trì xây dựng nội dung kịch bản\nTổ chức dàn dựng, tập luyện và thực hiện Chương trình")
-    button = task.get_by_role("button", name="Tách nhiệm vụ")
+    assert (
+        task.get_by_role("button", name="Tách nhiệm vụ").get_attribute("aria-keyshortcuts") == "Alt+Shift+T"
+    )
     with page.expect_navigation():
-        button.click()
+        page.keyboard.press("Alt+Shift+T")
     assert "Đã tách thành 2 nhiệm vụ." in page.locator(".messages").inner_text()
+    # Back on the page, the focus is on the task that was split, so keyboard work goes on from there.
+    expect(
+        page.locator("fieldset.task", has_text="Nhiệm vụ V.2[-1](1)").locator("textarea").first
+    ).to_be_focused()
     assert page.locator("fieldset.task").count() == count + 1
     assert page.locator("fieldset.task", has_text="Nhiệm vụ V.2[-1](2)").count() == 1
 

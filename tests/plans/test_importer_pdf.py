@@ -41,3 +41,19 @@ def test_encrypted_pdf_is_refused() -> None:
     with pytest.raises(PlanImportError) as caught:
         read_document(out.getvalue())
     assert caught.value.code == "corrupt_document" and "mật khẩu" in caught.value.message
+
+
+def test_scanned_pdf_without_a_text_layer_gets_a_clear_message() -> None:
+    """A page image saved as PDF (what a scanner produces): no text layer, so nothing is guessed."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    page = Image.new("L", (620, 877), 255)
+    ImageDraw.Draw(page).text((60, 60), "KE HOACH 1. Viec", fill=0)  # letters as pixels, not text
+    out = io.BytesIO()
+    page.save(out, format="PDF", resolution=75)
+    with pytest.raises(PlanImportError) as caught:
+        read_document(out.getvalue(), "scan.pdf")
+    assert caught.value.code == "no_text"
+    assert "lớp chữ" in caught.value.message or "quét" in caught.value.message

@@ -47,27 +47,56 @@ def _candidates(units: list[Unit]) -> dict[str, Unit]:
     return keys
 
 
-def match_unit(text: str, units: list[Unit] | None = None, cutoff: float = 0.88) -> Match | None:
-    """Find the unit a name refers to, tolerating missing diacritics and usual abbreviations."""
+def _written(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+class UnitIndex:
+    """The directory's names prepared once for many look-ups (one plan import resolves dozens of names).
+
+    Building the keys costs a `name_key` call per written form of every unit; `match_unit` and
+    `resolve_reference` given an index reuse it instead of rebuilding it for each name.
+    """
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = list(units)
+        self.written: dict[str, Unit] = {}
+        for unit in self.units:
+            for name in [unit.name, unit.short_name, *unit.alias_list()]:
+                if name:
+                    self.written.setdefault(_written(name), unit)
+        self.keys = _candidates(self.units)
+        self.key_list = list(self.keys)
+
+    def match(self, text: str, cutoff: float = 0.88) -> Match | None:
+        found = self.written.get(_written(text))
+        if found is not None:
+            return Match(found, 1.0, "written")
+        key = name_key(text)
+        if not key:
+            return None
+        for probe, how in ((key, "exact"), (without_province(key), "without_province")):
+            if probe in self.keys:
+                return Match(self.keys[probe], 1.0, how)
+        close = difflib.get_close_matches(without_province(key), self.key_list, n=1, cutoff=cutoff)
+        if close:
+            ratio = difflib.SequenceMatcher(None, without_province(key), close[0]).ratio()
+            return Match(self.keys[close[0]], round(ratio, 3), "similar")
+        return None
+
+
+def match_unit(
+    text: str, units: list[Unit] | None = None, cutoff: float = 0.88, index: UnitIndex | None = None
+) -> Match | None:
+    """Find the unit a name refers to, tolerating missing diacritics and usual abbreviations.
+
+    Pass `index` (a `UnitIndex` of the pool) when resolving many names against the same directory.
+    """
     from toandan.orgs.models import Unit
 
-    pool = units if units is not None else list(Unit.objects.all())
-    written = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    for unit in pool:
-        if written in (n.casefold() for n in [unit.name, unit.short_name, *unit.alias_list()] if n):
-            return Match(unit, 1.0, "written")
-    keys = _candidates(pool)
-    key = name_key(text)
-    if not key:
-        return None
-    for probe, how in ((key, "exact"), (without_province(key), "without_province")):
-        if probe in keys:
-            return Match(keys[probe], 1.0, how)
-    close = difflib.get_close_matches(without_province(key), list(keys), n=1, cutoff=cutoff)
-    if close:
-        ratio = difflib.SequenceMatcher(None, without_province(key), close[0]).ratio()
-        return Match(keys[close[0]], round(ratio, 3), "similar")
-    return None
+    if index is None:
+        index = UnitIndex(units if units is not None else list(Unit.objects.all()))
+    return index.match(text, cutoff)
 
 
 @dataclass
@@ -96,11 +125,18 @@ COLLECTIVES: list[tuple[re.Pattern[str], tuple[str, ...], bool]] = [
 ]
 
 
-def resolve_reference(text: str, units: list[Unit] | None = None) -> Resolution:
-    """Resolve a unit reference; collective references expand to every unit of the kinds they name."""
+def resolve_reference(
+    text: str, units: list[Unit] | None = None, index: UnitIndex | None = None
+) -> Resolution:
+    """Resolve a unit reference; collective references expand to every unit of the kinds they name.
+
+    With `index`, its units are the pool and its prepared keys are reused (`units` is then ignored).
+    """
     from toandan.orgs.models import Unit
 
-    pool = units if units is not None else list(Unit.objects.all())
+    if index is None:
+        index = UnitIndex(units if units is not None else list(Unit.objects.all()))
+    pool = index.units
     key = name_key(text)
     found: list[Unit] = []
     collective = False
@@ -117,7 +153,7 @@ def resolve_reference(text: str, units: list[Unit] | None = None) -> Resolution:
     if collective:
         unique = list(dict.fromkeys(found))
         return Resolution(text, unique, collective=True, matched=bool(unique), score=1.0 if unique else 0.0)
-    match = match_unit(text, pool)
+    match = index.match(text)
     if match is None:
         return Resolution(text)
     return Resolution(text, [match.unit], matched=True, score=match.score)

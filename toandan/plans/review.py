@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from toandan.identifiers.text import strip_diacritics
-from toandan.orgs.matching import resolve_reference
+from toandan.orgs.matching import UnitIndex, resolve_reference
 from toandan.orgs.models import Unit
 from toandan.plans.aliases import alias_units, former_district, successor_suggestions
 from toandan.plans.importer import PlanDraft
@@ -82,7 +82,12 @@ class PlanReview:
     implementer_ids: list[int] = field(default_factory=list)
 
 
-def resolve(name: str, pool: list[Unit], aliases: dict[str, list[int]] | None = None) -> dict[str, Any]:
+def resolve(
+    name: str,
+    pool: list[Unit],
+    aliases: dict[str, list[int]] | None = None,
+    index: UnitIndex | None = None,
+) -> dict[str, Any]:
     """How a written name resolves: a remembered alias first, then the directory's matching.
 
     A name that means a former district (cấp huyện ended 1 July 2025) carries `former` and the communes
@@ -91,7 +96,7 @@ def resolve(name: str, pool: list[Unit], aliases: dict[str, list[int]] | None = 
     if aliases and name in aliases:
         ids = aliases[name]
         return {"ids": ids, "collective": len(ids) > 1, "score": 1.0, "alias": True}
-    found = resolve_reference(name, pool)
+    found = resolve_reference(name, pool, index=index)
     out: dict[str, Any] = {
         "ids": [u.pk for u in found.units],
         "collective": found.collective,
@@ -138,20 +143,21 @@ def pending_import(draft: PlanDraft, text: str, filename: str) -> dict[str, Any]
     """The JSON kept between upload and confirmation: the draft, the text, and how each name resolved."""
     data = draft.to_dict()
     pool = list(Unit.objects.all())
+    index = UnitIndex(pool)  # built once for every name of this import
     names = {n for t in data["tasks"] for n in [*t["lead"], *t["support"]]}
     remembered = alias_units(names)
     issuer = None
     if data.get("issuer"):
-        found = resolve_reference(data["issuer"], pool)
+        found = resolve_reference(data["issuer"], index=index)
         issuer = found.units[0].pk if found.matched and not found.collective else None
     implementer_ids: list[int] = []
     for name in implementer_names(data):
-        implementer_ids.extend(resolve(name, pool)["ids"])
+        implementer_ids.extend(resolve(name, pool, index=index)["ids"])
     return {
         "filename": filename,
         "text": text,
         "draft": data,
-        "resolutions": {name: resolve(name, pool, remembered) for name in sorted(names)},
+        "resolutions": {name: resolve(name, pool, remembered, index) for name in sorted(names)},
         "lines": source_lines(data["tasks"], text),
         "issuer_id": issuer,
         "implements_id": _find_implemented(data),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from toandan.core.forms import AccessibleForm
-from toandan.orgs.matching import resolve_reference
+from toandan.orgs.matching import UnitIndex, resolve_reference
 from toandan.orgs.models import Unit
 from toandan.plans.models import Plan
 from toandan.plans.periods import Frequency
@@ -70,11 +70,19 @@ class UnitPicker:
 
     def __init__(self, units: dict[int, Unit]) -> None:
         self.units = units
+        self._index: UnitIndex | None = None
         self.by_name: dict[str, int] = {}
         for unit in units.values():
             for written in (unit.name, unit.short_name, unit.code):
                 if written:
                     self.by_name.setdefault(" ".join(written.casefold().split()), unit.pk)
+
+    @property
+    def index(self) -> UnitIndex:
+        """The directory's names prepared once for the whole form (built at the first look-up)."""
+        if self._index is None:
+            self._index = UnitIndex(list(self.units.values()))
+        return self._index
 
     def label(self, unit_id: int) -> str:
         return self.units[unit_id].name if unit_id in self.units else ""
@@ -86,7 +94,7 @@ class UnitPicker:
         key = " ".join(text.casefold().split())
         if key in self.by_name:
             return self.units[self.by_name[key]]
-        found = resolve_reference(text, list(self.units.values()))
+        found = resolve_reference(text, index=self.index)
         if found.matched and not found.collective and found.score >= 0.9:
             return found.units[0]
         return None
@@ -353,7 +361,7 @@ class PlanReviewForm(AccessibleForm):
                 refs.append(UnitRef(name))
             elif choice and choice.startswith(self.picker.group_label(0).split("0")[0]):
                 # A collective name ("các sở, ban, ngành") stands for a group while it still reads as one.
-                group = resolve_reference(name, list(self.units.values()))
+                group = resolve_reference(name, index=self.picker.index)
                 if not (group.collective and group.units):
                     self.add_error(
                         n["key"] + "unit",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import MESSAGES, PlanImportError
 
-__all__ = ["doc_converter", "doc_text"]
+__all__ = ["doc_converter", "doc_text", "join_wrapped_rows"]
 
 TIMEOUT_SECONDS = 60
 
@@ -30,6 +30,36 @@ def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
         raise PlanImportError("corrupt_document", MESSAGES["corrupt_doc"]) from exc
 
 
+def _cells(line: str) -> list[str] | None:
+    line = line.rstrip()
+    if not (line.startswith("|") and line.endswith("|")) or len(line) < 2:
+        return None
+    return line[1:-1].split("|")
+
+
+def join_wrapped_rows(text: str) -> str:
+    """antiword prints a table cell's text wrapped over several lines of the same width; the lines after
+    the first have an empty first cell ("|   |liệu hỏi - đáp …|"). Join them into the row they continue,
+    cell by cell, so each table row is one line as in the other formats."""
+    out: list[str] = []
+    previous: list[str] | None = None
+    for line in text.split("\n"):
+        cells = _cells(line)
+        if (
+            cells is not None
+            and previous is not None
+            and len(cells) == len(previous)
+            and not cells[0].strip()
+            and any(c.strip() for c in cells)
+        ):
+            previous = [f"{a.strip()} {b.strip()}".strip() for a, b in zip(previous, cells, strict=True)]
+            out[-1] = "|" + "|".join(previous) + "|"
+            continue
+        previous = [c.strip() for c in cells] if cells is not None else None
+        out.append(line)
+    return "\n".join(out)
+
+
 def doc_text(data: bytes) -> str:
     """Plain text of a .doc, paragraphs on their own lines; PlanImportError when it cannot be read."""
     converter = doc_converter()
@@ -43,6 +73,7 @@ def doc_text(data: bytes) -> str:
             # -w 0: one paragraph per line (no re-wrapping); UTF-8 keeps the Vietnamese letters.
             done = _run([converter, "-m", "UTF-8.txt", "-w", "0", str(source)], work)
             text = done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
+            text = join_wrapped_rows(text)
         else:
             profile = (work / "profile").as_uri()
             done = _run(

@@ -25,7 +25,7 @@ _STOP = re.compile(
     r"tham mưu|nghiên cứu|rà soát|kiểm tra|đôn đốc|hướng dẫn|tuyên truyền|truyền thông|tích hợp|về việc|"
     r"về|theo|nhằm|đảm bảo|bảo đảm|cung cấp|vận hành|xử lý|giải quyết|quản lý|chỉ đạo|ban hành|thẩm định|"
     r"tăng cường|thiết lập|tiếp nhận|bố trí|phát hiện|giám sát|lập|đẩy nhanh|huy động|xác định|cử|gửi|"
-    r"khắc phục|phân luồng|chuẩn bị|ứng phó|trình|báo cáo|tìm kiếm|đánh giá|thống nhất|tập trung|"
+    r"khắc phục|phân luồng|chuẩn bị|ứng phó|(?<!công )trình|báo cáo|tìm kiếm|đánh giá|thống nhất|tập trung|"
     r"khẩn trương|chủ động|có trách nhiệm|chịu trách nhiệm|căn cứ|cùng|trên cơ sở|nắm|phổ biến|"
     r"duy trì|thu gom|vệ sinh|kiểm soát|tiếp sóng|thanh|vận động|đón|phục vụ|điều tiết|đề xuất|"
     r"tổng hợp|thường xuyên|kịp thời|hỗ trợ|tổng kết|sơ kết|thúc đẩy|hoàn thiện|nâng cao|đẩy mạnh|"
@@ -49,9 +49,13 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 _NBSP = "\u00a0"
+_COLON = "\x03"
+_SEMI = "\x04"
+_OPERATOR = re.compile(r"\b(?:đơn vị|cơ quan) (?:vận hành|duy trì|quản lý|thi công|khai thác)\b")
 # Words that open like a unit ("Ban", "Báo", "Hội", "Nhà") but open a verb or an event here.
 _VERB_OPENING = re.compile(
-    r"^(?:Ban hành|Báo cáo|Bảo đảm|Bảo vệ|Bảo hiểm xã hội cho|Hội nghị|Hội thảo|Hội thi|Hội diễn|"
+    r"^(?:Lãnh đạo(?:,|\s+(?:việc|chỉ đạo|thực hiện|tổ chức))|"
+    r"Ban hành|Báo cáo|Bảo đảm|Bảo vệ|Bảo hiểm xã hội cho|Hội nghị|Hội thảo|Hội thi|Hội diễn|"
     r"Nhà nước|Đoàn kết|Phòng ngừa|Phòng,? chống|Phòng cháy|Các (?:hoạt động|nội dung|nhiệm vụ|giải pháp))\b"
 )
 _ADVERBIAL = re.compile(r"^(?:H[ằà]ng năm|Định kỳ|Đồng thời|Ngoài ra|Bên cạnh đó),?\s+", re.IGNORECASE)
@@ -88,21 +92,63 @@ def generic_unit(name: str) -> bool:
     return bool(_GENERIC.match(name)) or name.startswith(("các ", "chính quyền", "đơn vị", "cơ quan"))
 
 
+# A company's registered name may hold verbs ("Công ty TNHH MTV Đầu tư phát triển Thủy lợi …"): inside a
+# company name, a verb followed within a few lower-case words by a proper name (not a document's kind) is
+# part of the name.
+_COMPANY = re.compile(r"\b(?:Tổng\s+)?[Cc]ông ty\b(?:(?!\svà\s)[^,;:])*")
+_DOCUMENT_KINDS = re.compile(
+    r"^(?:Kế hoạch|Nghị quyết|Đề án|Quyết định|Chương trình|Luật|Chỉ thị|Nghị định|Thông tư|Lệnh|Dự án|"
+    r"Công văn)\b"
+)
+
+
+def _name_goes_on(after: str) -> bool:
+    """After a verb inside a company name: a proper name within two lower-case words ("… Thủy lợi …")."""
+    words = after.split()[:3]
+    for i, word in enumerate(words):
+        if word[:1].isupper():
+            return not _DOCUMENT_KINDS.match(" ".join(words[i:]))
+        if not word.isalpha():
+            return False
+    return False
+
+
+def _first_stop(text: str) -> int | None:
+    """Where the work starts after a list of units, skipping verbs inside a company's name."""
+    companies = [m.span() for m in _COMPANY.finditer(text)]
+    for stop in _STOP.finditer(" " + text):
+        inside = any(a < stop.start() < b for a, b in companies)  # " " + text: stop.start() is text's
+        if inside and _name_goes_on(text[stop.end() - 1 :]):
+            continue
+        return stop.start()
+    return None
+
+
 def _unit_list(text: str) -> str:
     """The leading run of unit names in `text`: stop at the first word that opens the work."""
     # "các tổ chức, cá nhân": here "tổ chức" is a noun, not the verb that opens the work.
     text = re.sub(r"\bcác tổ chức\b", "các tổ" + _NBSP + "chức", text.strip())
-    stop = _STOP.search(text)
-    head = text[: stop.start()] if stop else text
-    head = re.split(r"[;:.](?:\s|$)", head, maxsplit=1)[0]
-    return head.strip(" ,").replace(_NBSP, " ")
+    # "đơn vị vận hành thoát nước", "cơ quan quản lý": an operator's verb right after a kind of body names it.
+    text = _OPERATOR.sub(lambda m: m.group(0).replace(" ", _NBSP), text)
+    stop = _first_stop(text)
+    head = text[:stop] if stop is not None else text
+    # "UBND các phường: Hoàn Kiếm, Cửa Nam …": the places after the colon belong to the unit.
+    head = re.sub(r"(\bcác\s+(?:xã|phường|huyện|quận|thị xã|tỉnh|thành phố))\s*:", r"\1" + _COLON, head)
+    # "… phối hợp với Chủ tịch UBND huyện; thủ trưởng các ngành …": a ";" before another unit name goes on
+    # with the list (no verb came first); before anything else it ends it.
+    head = re.sub(r";\s+(?=(?:" + UNIT_HEAD.pattern + r"|thủ trưởng|giám đốc|chủ tịch)\b)", _SEMI, head)
+    head = re.split(r"[;:.](?:\s|$)", head, maxsplit=1)[0].replace(_SEMI, "; ")
+    return head.strip(" ,").replace(_NBSP, " ").replace(_COLON, ":")
 
 
 def units_after(text: str) -> list[str]:
     """Unit names at the start of `text` ("Sở Du lịch và các đơn vị liên quan tham mưu …")."""
     units = split_units(_unit_list(text))
     return [
-        u for u in units if UNIT_HEAD.match(u) or generic_unit(u) or u[:1].isupper() or u.startswith("các")
+        u
+        for u in units
+        # "thủ trưởng các ngành": a unit's head written in lower case mid-sentence is still a unit.
+        if UNIT_HEAD.match(u[:1].upper() + u[1:]) or generic_unit(u) or u[:1].isupper() or u.startswith("các")
     ]
 
 
@@ -159,7 +205,7 @@ def read_duty(
     flip = _LEAD_COOPERATE.match(rest)
     if flip:
         partners = units_after(rest[flip.end() :])
-        specific = [u for u in partners if not generic_unit(u)]
+        specific = [u for u in partners if not _GENERIC.match(u)]
         if specific:
             support, lead = lead + [u for u in partners if u not in specific], specific
         else:

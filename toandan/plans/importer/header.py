@@ -12,7 +12,8 @@ __all__ = ["DATE_LINE", "Header", "cased", "fix_symbol", "parse_vn_date", "read_
 
 PLAN_HEADING = re.compile(r"^KẾ\s+HOẠCH(?![^\W\d_])\s*:?\s*(.*)$")
 DECISION_HEADING = re.compile(r"^QUYẾT\s+ĐỊNH(?![^\W\d_])\s*:?\s*([^a-zà-ỹ]*)$")
-NUMBER = re.compile(r"\bSố\s*[:.]?\s*(\d{1,5}(?:\s*/\s*[\w]+(?:\s*-\s*[\w]+)*)+)")
+# "Số: 249/KH-BCĐ138", and the Party's style "Số 3260-KH/ĐĐQH15" (kind before the slash).
+NUMBER = re.compile(r"\bSố\s*[:.]?\s*(\d{1,5}(?:\s*-\s*[A-ZĐ]\w*)?(?:\s*/\s*[\w]+(?:\s*-\s*[\w]+)*)+)")
 DATE_LINE = re.compile(
     r"(?P<place>[^\W\d_][^,\d|]{1,60}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,

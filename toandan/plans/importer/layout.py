@@ -114,7 +114,12 @@ def _subject_heading(node: Node) -> tuple[list[str], str] | None:
     return own
 
 
+# "Quyết định số 2152/QĐ-BNN ngày 11/6/2020": a cited document's date, not the work's.
+_CITED_DATE = re.compile(r"\bsố\s+\S+\s+ngày\s+\d{1,2}/\d{1,2}/\d{2,4}")
+
+
 def _has_date(text: str) -> bool:
+    text = _CITED_DATE.sub("", text)
     return bool(
         re.search(r"\b(?:[Nn]gày\s+\d{1,2}/\d{1,2}|trước ngày|tháng\s+\d{1,2}/\d{4}|quý\s+[IV1-4]+)", text)
     )
@@ -238,12 +243,26 @@ class _Walker:
         self, bullets: list[Node], ref: str, owner: list[str], own_unit_only: bool = False
     ) -> list[TaskDraft]:
         """Bullets of an activity that name their own unit or their own date are tasks of their own."""
-        tasks = []
-        for k, bullet in enumerate(bullets, 1):
-            text = node_text(bullet, with_label=False).replace("\n", " ")
-            if subject_units(text) is not None or (_has_date(text) and not own_unit_only):
-                tasks += self.duties(f"{ref}[-{k}]", text, owner)
+        tasks: list[TaskDraft] = []
+        k = 0
+        for bullet in bullets:
+            inner = [c for c in bullet.children if c.style in BULLETS]
+            if inner and bullet.head.rstrip().endswith(":"):
+                # "* Giải pháp trước mắt:" over "- …" bullets: a lead-in grouping bullets, not a duty; its
+                # bullets are read like the others (numbered on, in document order).
+                for sub in inner:
+                    k += 1
+                    tasks += self._bullet_task(sub, f"{ref}[-{k}]", owner, own_unit_only)
+                continue
+            k += 1
+            tasks += self._bullet_task(bullet, f"{ref}[-{k}]", owner, own_unit_only)
         return tasks
+
+    def _bullet_task(self, bullet: Node, ref: str, owner: list[str], own_unit_only: bool) -> list[TaskDraft]:
+        text = node_text(bullet, with_label=False).replace("\n", " ")
+        if subject_units(text) is not None or (_has_date(text) and not own_unit_only):
+            return self.duties(ref, text, owner)
+        return []
 
     def section(self, section: Node, ref: str) -> list[TaskDraft]:
         if section.style == "dieu" and (heading := _heading_units(section)) is not None:

@@ -96,6 +96,8 @@ _HEADS = (
     "Chủ nhiệm",
     "Chủ đầu tư",
     "Tổ giúp việc",
+    "Câu lạc bộ",
+    "Chính quyền",
 )
 UNIT_HEAD = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, _HEADS), key=len, reverse=True)) + r")\b"
@@ -113,18 +115,37 @@ _TRAILING = re.compile(
 _JOINT_OFFICE = re.compile(
     r"Văn phòng (?:HĐND|Hội đồng nhân dân) và (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
 )
+# Fixed phrases with a comma inside a name ("Cảnh sát phòng cháy, chữa cháy", "phòng, chống thiên tai").
+_INNER_COMMA = re.compile(r"(?:\bphòng|\bcháy|\bcứu nạn),(?=\s*(?:chống|chữa cháy|cứu hộ)\b)", re.IGNORECASE)
+# After a comma, lower-case words that open a kind of body name another body ("Công an Thành phố, chính quyền
+# địa phương", "các Đại sứ quán, tổ chức quốc tế"); other lower-case words go on with the name or the
+# collective phrase ("Phòng Phổ biến, giáo dục pháp luật", "UBND các huyện, thành phố").
+_BODY_KIND = re.compile(
+    r"^(?:chính quyền|tổ chức|cơ quan|đơn vị|lực lượng|nhóm|làng nghề|trường|câu lạc bộ|doanh nghiệp|"
+    r"nhà thầu|chủ đầu tư|báo chí|cơ sở)\b"
+)
+# "các nghệ sỹ, nghệ nhân gốm", "các doanh nghiệp, tổ chức, cá nhân": a plural of lower-case kinds
+# enumerates kinds, all one collective ("các Đại sứ quán, tổ chức quốc tế" names a kind of body: split).
+_KIND_WORD = (
+    r"(?:sở|ban|ngành|địa phương|cơ quan|đơn vị|hội|đoàn thể|huyện|quận|xã|phường|thị xã|thành phố|tỉnh)"
+)
+_KINDS = re.compile(
+    r"^[Cc]ác\s+(?:[a-zđàáảãạăâèéêìíòóôơùúưỳý]|(?i:" + _KIND_WORD + r"(?:,\s*" + _KIND_WORD + r")*$))"
+)
+# "… và đơn vị sự kiện": a lower-case kind of body after "và" is another body too.
+_AND_BODY = r"(?:đơn vị|cơ quan|chính quyền)\b"
 _KEEP = "\x01"
 _COMMA = "\x02"
 
 
 def clean_unit(text: str) -> str:
     """Trim connective words and trailing verbs, keeping the unit's own spelling."""
-    text = re.sub(r"\s+", " ", text).strip(" \t,;:.-–*")
+    text = re.sub(r"\s+", " ", text).strip(" \t,;:.-–*…")
     text = re.sub(r",?\s*(?:căn cứ|theo)\s+chức năng,?\s*nhiệm vụ(?:\s+được giao)?", "", text)
     for _ in range(3):
         before = text
         text = _LEADING.sub("", text)
-        text = _TRAILING.sub("", text).strip(" ,;:.-–")
+        text = _TRAILING.sub("", text).strip(" ,;:.-–…")
         text = re.sub(r"\s+và$", "", text)
         if text == before:
             break
@@ -151,16 +172,23 @@ def split_units(text: str) -> list[str]:
     units: list[str] = []
     # "Ủy ban KH,CN&MT": a comma without a space is part of an abbreviated name.
     text = re.sub(r"(?<=\w),(?=\w)", _COMMA, text)
+    text = _INNER_COMMA.sub(lambda m: m.group(0)[:-1] + _COMMA, text)
     for chunk in _pieces(text.replace("<br>", ";").replace("\n", ";"), ";+"):
         chunk = _JOINT_OFFICE.sub(
             lambda m: m.group(0).replace(" và ", _KEEP), re.sub(r"^\s*[-–•+]\s*", "", chunk)
         )
-        parts = [p.replace(_KEEP, " và ") for p in re.split(r"\s+và\s+(?=" + UNIT_HEAD.pattern + r")", chunk)]
+        next_body = r"\s+và\s+(?=" + UNIT_HEAD.pattern + "|" + _AND_BODY + r")"
+        parts = [p.replace(_KEEP, " và ") for p in re.split(next_body, chunk)]
         for part in parts:
             current = ""
             for piece in _pieces(part, ","):
                 stripped = piece.strip()
-                if current and UNIT_HEAD.match(stripped):
+                if current and (
+                    UNIT_HEAD.match(stripped)
+                    or (
+                        _BODY_KIND.match(stripped) and not _KINDS.match(current) and not current.endswith(":")
+                    )
+                ):
                     units.append(current)
                     current = stripped
                 else:

@@ -1,5 +1,7 @@
-// Plan review: unit suggestions as one types (fills the shared datalist), and the source lines of the
-// task in focus highlighted. The page works without this script: names are then typed in full.
+// Plan review: unit suggestions as one types (fills the shared datalist), the source lines of the task in
+// focus highlighted, and keyboard use: Alt+↓ / Alt+↑ (or j / k outside a text field) move between tasks,
+// Alt+Shift+T splits the task in focus, Alt+Shift+G merges it into the one above. The page works without
+// this script: names are then typed in full and the buttons do the same.
 (function () {
   "use strict";
   var list = document.getElementById("unit-options");
@@ -41,5 +43,55 @@
     marked.forEach(function (line) { line.classList.add("current"); });
     // Scroll only the text panel: moving the page under the pointer would swallow clicks.
     if (marked.length && source) source.scrollTop = marked[0].offsetTop - source.clientHeight / 3;
+  });
+  // Keyboard: move between tasks, split and merge without the mouse.
+  function allTasks() { return Array.prototype.slice.call(form.querySelectorAll("fieldset.task")); }
+  function taskOf(element) { return element && element.closest ? element.closest("fieldset.task") : null; }
+  function firstField(task) {
+    return task.querySelector("textarea:not([disabled])") || task.querySelector("input:not([type=hidden]), button");
+  }
+  function move(step, from) {
+    var tasks = allTasks();
+    if (!tasks.length) return;
+    var current = taskOf(from);
+    var i = current ? tasks.indexOf(current) + step : (step > 0 ? 0 : tasks.length - 1);
+    var target = tasks[Math.max(0, Math.min(tasks.length - 1, i))];
+    var field = firstField(target);
+    if (field) field.focus();
+  }
+  function press(from, op) {
+    var task = taskOf(from);
+    var button = task ? task.querySelector('button[value^="' + op + ':"]') : null;
+    if (button) button.click();
+  }
+  function typing(element) {
+    var tag = element.tagName;
+    if (tag === "TEXTAREA" || tag === "SELECT" || element.isContentEditable) return true;
+    return tag === "INPUT" && !/^(checkbox|radio|button|submit|reset)$/.test(element.type);
+  }
+  // Back from a split or merge (the page comes back at "#task-N"): keep working on that task.
+  function land() {
+    if (!/^#task-\d+$/.test(window.location.hash)) return;
+    var landed = document.getElementById(window.location.hash.slice(1));
+    var field = landed ? firstField(landed) : null;
+    if (field && document.activeElement !== field) field.focus();
+  }
+  land();
+  window.addEventListener("load", function () { if (document.activeElement === document.body) land(); });
+  form.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey) return;
+    var target = event.target;
+    if (event.altKey && !event.shiftKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      move(event.key === "ArrowDown" ? 1 : -1, target);
+    } else if (event.altKey && event.shiftKey && (event.code === "KeyT" || event.code === "KeyG")) {
+      if (!taskOf(target)) return;
+      event.preventDefault();
+      press(target, event.code === "KeyT" ? "split" : "merge");
+    } else if (!event.altKey && !event.shiftKey && !typing(target) && (event.key === "j" || event.key === "k")) {
+      if (!taskOf(target)) return;
+      event.preventDefault();
+      move(event.key === "j" ? 1 : -1, target);
+    }
   });
 })();
