@@ -53,14 +53,26 @@ def test_two_app_servers_and_two_workers_on_one_database(tmp_path: Path, units: 
     workers: list[subprocess.Popen[bytes]] = []
     try:
         for port in ports:
+            log = (tmp_path / f"serve-{port}.log").open("wb")
             servers.append(
                 subprocess.Popen(
-                    serve_command(port, "--no-worker"), env=env, cwd=ROOT, stdout=subprocess.DEVNULL
+                    serve_command(port, "--no-worker"),
+                    env=env,
+                    cwd=ROOT,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
                 )
             )
         workers = [start_worker(env), start_worker(env)]
         for port in ports:
-            wait_until(lambda p=port: answers(f"http://127.0.0.1:{p}/api/v1/report-categories"), what="a server")
+            # Generous: the machine running CI may be busy; the logs say why when a server never answers.
+            try:
+                wait_until(
+                    lambda p=port: answers(f"http://127.0.0.1:{p}/api/v1/report-categories"), timeout=180
+                )
+            except AssertionError as exc:
+                logs = "\n".join(p.read_text(errors="replace")[-2000:] for p in tmp_path.glob("serve-*.log"))
+                raise AssertionError(f"a server did not answer: {logs}") from exc
         wait_until(lambda: WorkerHeartbeat.objects.count() >= 2, what="both workers' heartbeats")
 
         results: list[tuple[int, str]] = []
