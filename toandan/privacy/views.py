@@ -210,12 +210,13 @@ def breach_list(request: HttpRequest) -> HttpResponse:
 
 def _breach_row(breach: Breach, now: Any) -> dict[str, Any]:
     left = breaches.time_left(breach, now)
-    hours = None if left is None else int(left.total_seconds() // 3600)
+    seconds = None if left is None else left.total_seconds()
     return {
         "breach": breach,
         "due": breaches.due_at(breach),
-        "hours_left": hours,
-        "hours_over": None if hours is None or hours >= 0 else -hours,
+        # whole hours, rounded down either way: "còn 61 giờ" at 61 h 40 min, "quá hạn 8 giờ" at 8 h 5 min
+        "hours_left": None if seconds is None or seconds < 0 else int(seconds // 3600),
+        "hours_over": None if seconds is None or seconds >= 0 else int(-seconds // 3600),
         "overdue": breaches.overdue(breach, now),
         "late": breaches.notified_late(breach),
     }
