@@ -30,6 +30,11 @@ class ScheduleLine:
     changed: RetentionRule | None
     due: int | None  # records the next run would change (None: the kind has no automatic end)
 
+    @property
+    def editable(self) -> bool:
+        """Whether a period can be set (the kind knows how to expire); templates cannot test a callable."""
+        return self.kind.expire is not None
+
 
 def periods() -> dict[str, int | None]:
     """Days per kind: the administrator's value, else the declared default."""
