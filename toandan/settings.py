@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "toandan.awareness",
     "toandan.evaluation",
     "toandan.events",
+    "toandan.privacy",
     "toandan.api",
     "toandan.web",
 ]
@@ -221,7 +222,9 @@ PERIODIC_TASKS: dict[str, int] = {
     "toandan.reports.tasks.remove_orphan_evidence": 3600,
     "toandan.awareness.tasks.publish_scheduled": 60,
     "toandan.events.tasks.send_event_reminders": 3600,
-    "toandan.events.tasks.anonymise_past_participants": 24 * 3600,
+    # The retention schedule (privacy app): anonymises or deletes personal data whose time is up, events'
+    # participants included.
+    "toandan.privacy.tasks.apply_retention": 24 * 3600,
 }
 
 # Content Security Policy on every response (django-csp): scripts and styles only from this site's static

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("toandan.awareness.urls")),
     path("", include("toandan.evaluation.urls")),
     path("", include("toandan.events.urls")),
+    path("", include("toandan.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("healthz", healthz, name="healthz"),

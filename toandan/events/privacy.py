@@ -1,23 +1,20 @@
-"""Participants' personal data is kept only as long as needed: EVENTS_PERSONAL_DATA_DAYS after the event
-(default 180) names and contacts are removed; statuses, units, audiences, scores and feedback ratings stay, so
-every figure can still be computed."""
+"""Participants' personal data is kept only as long as needed: a set time after the event (the privacy app's
+retention schedule, kind "events.participants", 180 days unless an administrator changes it; declared in
+events.personal_data) names and contacts are removed; statuses, units, audiences, scores and feedback
+ratings stay, so every figure can still be computed."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toandan.core.audit import record
 from toandan.core.models import AuditAction
 from toandan.events.models import Certificate, Event, Feedback, Participant
-
-
-def retention_days() -> int:
-    return int(getattr(settings, "EVENTS_PERSONAL_DATA_DAYS", 180))
 
 
 @transaction.atomic
@@ -33,9 +30,13 @@ def anonymise_event(event: Event) -> int:
     return count
 
 
-def anonymise_expired(now=None) -> int:  # type: ignore[no-untyped-def]
-    cutoff = (now or timezone.now()) - timedelta(days=retention_days())
+def expired_events(cutoff: datetime) -> QuerySet[Event]:
+    return Event.objects.filter(ends_at__lt=cutoff, anonymised_at__isnull=True)
+
+
+def anonymise_expired(cutoff: datetime) -> int:
+    """Anonymise the participants of every event that ended before `cutoff`; returns how many people."""
     total = 0
-    for event in Event.objects.filter(ends_at__lt=cutoff, anonymised_at__isnull=True):
+    for event in expired_events(cutoff):
         total += anonymise_event(event)
     return total
