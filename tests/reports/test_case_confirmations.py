@@ -32,7 +32,9 @@ pytestmark = pytest.mark.django_db
         ("assign", {"officer": ""}, "Đã bỏ phân công"),
     ],
 )
-def test_each_action_confirms_at_its_place(commune_a_officer: User, action: str, data: dict, said: str) -> None:
+def test_each_action_confirms_at_its_place(
+    commune_a_officer: User, action: str, data: dict, said: str
+) -> None:
     report = make_report()
     client = staff_client(commune_a_officer)
     response = client.post(reverse("reports:act", args=[report.code, action]), data)
@@ -101,7 +103,8 @@ def test_transfer_to_a_unit_without_competence_is_refused(commune_a_officer: Use
     response = client.post(
         reverse("reports:act", args=[report.code, "transfer"]), {"unit": council.pk, "reason": "Thử"}
     )
-    assert response.status_code == 400 and "Chọn một đơn vị công an trong danh sách." in response.content.decode()
+    assert response.status_code == 400
+    assert "Chọn một đơn vị công an trong danh sách." in response.content.decode()
     with pytest.raises(ValidationError):
         workflow.transfer(report, council, actor=commune_a_officer, reason="Thử")
     report.refresh_from_db()

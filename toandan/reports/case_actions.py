@@ -1,6 +1,7 @@
 """The actions of the officer's case page as a table: each names its form, where the form sits in the page
-context, the workflow service it calls and the sentence that confirms what was done. The view binds the form,
-validates it, runs the service, then returns to the action's place in the page (its anchor) with the sentence."""
+context, the workflow service it calls and the sentence that confirms what was done. The view binds the
+form, validates it, runs the service, then returns to the action's place in the page (its anchor) with the
+sentence."""
 
 from __future__ import annotations
 
