@@ -122,7 +122,7 @@ class Consolidated:
         return _("Kết quả thực hiện Kế hoạch số %(number)s ngày %(date)s (%(period)s)") % {
             "number": self.plan.number,
             "date": day,
-            "period": self.span.in_sentence,
+            "period": self.span.label,
         }
 
     @property
