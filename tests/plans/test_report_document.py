@@ -60,7 +60,9 @@ def test_report_closes_with_directions_and_proposals(seed_plan: Plan) -> None:
     assert any("quá hạn" in line for line in directions)
 
 
-def test_typed_directions_and_proposals_replace_the_drawn_ones(seed_plan: Plan, steering_member: User) -> None:
+def test_typed_directions_and_proposals_replace_the_drawn_ones(
+    seed_plan: Plan, steering_member: User
+) -> None:
     response = staff_client(steering_member).get(
         reverse("plans:export", args=[seed_plan.pk, "docx"]),
         {
