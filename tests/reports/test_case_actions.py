@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def _form_fields(page: str, action: str) -> dict[str, str]:
     """The fields the case page's form for `action` sends (names of inputs, textareas and selects)."""
-    match = re.search(rf'<form method="post" action="[^"]*/{action}/">(.*?)</form>', page, re.S)
+    pattern = rf'<form method="post"[^>]* action="[^"]*/{action}/(?:#[^"]*)?">(.*?)</form>'
+    match = re.search(pattern, page, re.S)
     assert match, action
     names = re.findall(r'name="([^"]+)"', match.group(1))
     return {name: "" for name in names}

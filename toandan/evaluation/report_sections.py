@@ -36,7 +36,7 @@ def indicator_section(plan: Any, span: Any) -> list[ExtraSection]:
     return [
         ExtraSection(
             _("KẾT QUẢ CÁC CHỈ TIÊU ĐÁNH GIÁ"),
-            [_("Số liệu toàn tỉnh trong kỳ %(period)s.") % {"period": span.label}],
+            [_("Số liệu toàn tỉnh trong kỳ %(period)s.") % {"period": span.in_sentence}],
             [_("STT"), _("Chỉ tiêu"), _("Đơn vị tính"), _("Mục tiêu"), _("Thực hiện")],
             rows,
         )

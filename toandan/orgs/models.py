@@ -41,6 +41,11 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Quản trị viên")
 
 
+# Units competent to receive and handle citizens' reports of crimes: the police (the provincial police, its
+# sections such as PA05, and the commune police), the investigation bodies under the Criminal Procedure Code.
+# Councils, the press, departments, mass organisations and communes' people's committees only forward reports.
+REPORT_HANDLING_KINDS = (UnitKind.POLICE,)
+
 # Roles that see every unit's data: the standing agency coordinates the whole province.
 PROVINCE_WIDE_ROLES = {Role.STANDING_OFFICER, Role.STEERING_MEMBER, Role.ADMIN}
 SUBTREE_ROLES = {Role.UNIT_LEADER}
@@ -52,6 +57,10 @@ class UnitQuerySet(models.QuerySet):
 
     def visible_to(self, user: User) -> UnitQuerySet:
         return self.filter(unit_scope_q(user, prefix=""))
+
+    def handling_reports(self) -> UnitQuerySet:
+        """Active units a report may be routed or transferred to (see REPORT_HANDLING_KINDS)."""
+        return self.filter(is_active=True, kind__in=REPORT_HANDLING_KINDS)
 
 
 class Unit(models.Model):

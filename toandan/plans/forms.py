@@ -14,6 +14,7 @@ from toandan.core.forms import AccessibleForm
 from toandan.core.uploads import CleanFile, EvidenceError, clean_uploads, read_uploads
 from toandan.plans.importer import MAX_BYTES
 from toandan.plans.models import Indicator, ProgressState, ReportingPeriod
+from toandan.plans.output.signing import default_signature
 from toandan.plans.periods import Frequency
 
 
@@ -183,14 +184,32 @@ class ConsolidatedForm(AccessibleForm):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    directions = forms.CharField(
+        label=gettext_lazy("Phương hướng, nhiệm vụ thời gian tới (mỗi dòng một ý)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "Để trống: báo cáo tự nêu các phân công còn dở, quá hạn, đơn vị chưa báo cáo và kỳ báo cáo tới."
+        ),
+    )
+    proposals = forms.CharField(
+        label=gettext_lazy("Kiến nghị, đề xuất (mỗi dòng một ý)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Để trống: báo cáo tự đề xuất theo các phân công quá hạn và báo cáo muộn."),
+    )
 
     def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = plan.periods.all()
         self.fields["period"].label_from_instance = lambda p: f"{p.label} ({p.get_frequency_display()})"
         self.fields["day"].initial = timezone.localdate()
-        self.fields["position"].initial = plan.signer_position
-        self.fields["signer"].initial = plan.signer
+        signature = default_signature(plan)
+        self.fields["capacity"].initial = signature.capacity
+        self.fields["position"].initial = signature.position
+        self.fields["signer"].initial = signature.name
         self.fields["recipients"].initial = "\n".join(
             [_("Thường trực Ban Chỉ đạo (b/c)"), _("Các đơn vị thực hiện kế hoạch"), _("Lưu: VT")]
         )

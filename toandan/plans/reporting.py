@@ -55,9 +55,12 @@ def progress_totals(period: ReportingPeriod, unit: Unit) -> dict[int, int]:
     return {row["indicator_id"]: row["total"] for row in rows}
 
 
-def _event(report: PeriodReport, actor: Any, old: str, new: str, note: str = "") -> None:
+def _event(
+    report: PeriodReport, actor: Any, old: str, new: str, note: str = "", at: datetime | None = None
+) -> None:
     PeriodReportEvent.objects.create(
         report=report,
+        at=at or timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
         from_status=old,
         to_status=new,
@@ -75,8 +78,10 @@ def save_period_report(
     values: dict[int, int],
     submit: bool,
     request: Any = None,
+    at: datetime | None = None,
 ) -> PeriodReport:
-    """Save a unit's report as a draft or send it; a sent report changes only after being returned."""
+    """Save a unit's report as a draft or send it; a sent report changes only after being returned. `at`
+    dates a report entered afterwards from paper (and the demo's history); default now."""
     if not expected_reporters(period.plan).filter(pk=unit.pk).exists():
         raise ValidationError(_("Đơn vị này không được giao nhiệm vụ trong kế hoạch."))
     allowed = set(period.plan.indicators.values_list("pk", flat=True))
@@ -90,7 +95,7 @@ def save_period_report(
     if report.status == PeriodReportStatus.SUBMITTED:
         raise ValidationError(_("Báo cáo đã gửi; chỉ sửa được khi cơ quan thường trực trả lại."))
     old = "" if created else report.status
-    now = timezone.now()
+    now = at or timezone.now()
     report.narrative = narrative.strip()
     report.updated_at = now
     fields = ["narrative", "updated_at"]
@@ -104,7 +109,7 @@ def save_period_report(
             report=report, indicator_id=indicator_id, defaults={"value": value}
         )
     if created or report.status != old:
-        _event(report, actor, old, report.status)
+        _event(report, actor, old, report.status, at=at)
         record(
             AuditAction.STATE_CHANGED if not created else AuditAction.CREATED,
             actor=actor,

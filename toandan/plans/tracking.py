@@ -3,11 +3,13 @@ links, and an audit row with the status before and after — or nothing at all."
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toandan.core.audit import record_change
@@ -72,8 +74,10 @@ def post_update(
     links: list[str] | None = None,
     files: list[CleanFile] | None = None,
     request: Any = None,
+    at: datetime | None = None,
 ) -> ProgressUpdate:
-    """Record a unit's progress; `values` maps indicator ids of the assignment's plan to numbers."""
+    """Record a unit's progress; `values` maps indicator ids of the assignment's plan to numbers. `at` dates
+    an update entered afterwards from an earlier paper report (and the demo's history); default now."""
     if state not in ProgressState.values:
         raise ValidationError(_("Tình trạng không hợp lệ."))
     if not narrative.strip():
@@ -93,6 +97,7 @@ def post_update(
             state=state,
             narrative=narrative.strip(),
             links="\n".join(clean),
+            at=at or timezone.now(),
         )
         ProgressValue.objects.bulk_create(
             [ProgressValue(update=update, indicator_id=k, value=v) for k, v in values.items()]

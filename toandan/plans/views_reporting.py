@@ -135,6 +135,8 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         signature=Signature(data["capacity"], data["position"], data["signer"]),
         recipients=data["recipients"].splitlines(),
         user=request.user,
+        directions=data["directions"].splitlines(),
+        proposals=data["proposals"].splitlines(),
     )
     content = render_docx(report) if fmt == "docx" else render_xlsx(report)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

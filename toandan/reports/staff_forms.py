@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -46,13 +48,45 @@ class StatusForm(AccessibleForm):
         return report
 
 
+class _GroupedUnits(ModelChoiceIterator):
+    """Units in two groups (provincial police and its sections; commune police), so that the plain list stays
+    usable without JavaScript; the page's filter box narrows it when JavaScript runs."""
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[bool, list[Any]] = {False: [], True: []}
+        for unit in self.queryset:
+            groups[unit.area_id is not None].append(self.choice(unit))
+        yield (_("Công an tỉnh và các phòng"), groups[False])
+        yield (_("Công an xã, phường, đặc khu"), groups[True])
+
+
 class TransferForm(AccessibleForm):
     unit = forms.ModelChoiceField(
-        label=gettext_lazy("Chuyển đến đơn vị"), queryset=Unit.objects.active().order_by("name")
+        label=gettext_lazy("Chuyển đến đơn vị"),
+        queryset=Unit.objects.handling_reports().order_by("name"),
+        empty_label=gettext_lazy("— Chọn đơn vị —"),
+        help_text=gettext_lazy("Chỉ gồm các đơn vị công an có thẩm quyền tiếp nhận, xử lý tố giác."),
+        error_messages={"invalid_choice": gettext_lazy("Chọn một đơn vị công an trong danh sách.")},
+        widget=forms.Select(
+            attrs={
+                "data-filter": "unit",
+                "data-filter-label": gettext_lazy("Tìm đơn vị (gõ tên xã, phường hoặc phòng)"),
+                "data-filter-count": gettext_lazy("Số đơn vị khớp: "),
+            }
+        ),
     )
+    unit.iterator = _GroupedUnits
     reason = forms.CharField(
         label=gettext_lazy("Lý do chuyển"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args: Any, report: Report | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if report is not None:
+            field = self.fields["unit"]
+            field.queryset = field.queryset.exclude(pk=report.unit_id)  # type: ignore[attr-defined]
 
 
 class AssignForm(AccessibleForm):

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -139,7 +140,7 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
     )
     defaults = {
         "status_form": StatusForm(initial={"status": report.status}),
-        "transfer_form": TransferForm(),
+        "transfer_form": TransferForm(report=report),
         "assign_form": AssignForm(officers=officers_for(report), initial={"officer": report.assignee_id}),
         "track_form": TrackForm(initial={"track": report.track, "multi_place": report.multi_place}),
         "extension_form": ExtensionForm(),
@@ -159,6 +160,7 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
         "can_reveal": workflow.can_reveal_identity(request.user, report),
         "has_identity": hasattr(report, "identity"),
         "event_kinds": EventKind,
+        "anchors": {key: a.anchor for key, a in ACTIONS.items()},
         **case_panels(request, report),
         **defaults,
     }
@@ -187,16 +189,17 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
         report.refresh_from_db()
         context = _case_context(request, report, **{case_action.context_key: form})
         return render(request, "reports/detail.html", context, status=400)
+    # The confirmation (or refusal) is shown where the officer acted: the message carries the action's anchor.
+    back = f"{reverse('reports:detail', args=[report.code])}#{case_action.anchor}"
     try:
         case_action.run(report, form.cleaned_data, request)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("reports:detail", code=report.code)
-    if action == "transfer":
-        messages.success(request, _("Đã chuyển tố giác."))
-        if not Report.objects.visible_to(request.user).filter(pk=report.pk).exists():  # type: ignore[arg-type]
-            return redirect("reports:queue")
-    return redirect("reports:detail", code=report.code)
+        messages.error(request, " ".join(exc.messages), extra_tags=case_action.anchor)
+        return redirect(back)
+    messages.success(request, case_action.done(report, form.cleaned_data), extra_tags=case_action.anchor)
+    if action == "transfer" and not Report.objects.visible_to(request.user).filter(pk=report.pk).exists():  # type: ignore[arg-type]
+        return redirect("reports:queue")
+    return redirect(back)
 
 
 @staff_required

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from toandan.core import crypto
 from toandan.core.audit import record, record_change
 from toandan.core.models import AuditAction
-from toandan.orgs.models import PROVINCE_WIDE_ROLES, Role, Unit
+from toandan.orgs.models import PROVINCE_WIDE_ROLES, REPORT_HANDLING_KINDS, Role, Unit
 from toandan.reports.deadlines import max_extensions
 from toandan.reports.models import EventKind, Outcome, Report, ReportEvent, Status, Track
 from toandan.reports.services import refresh_deadline, search_text
@@ -93,6 +93,8 @@ def transfer(report: Report, to_unit: Unit, *, actor: Any, reason: str, request:
         raise ValidationError(_("Tố giác đang ở chính đơn vị này."))
     if not to_unit.is_active:
         raise ValidationError(_("Đơn vị này không còn hoạt động."))
+    if to_unit.kind not in REPORT_HANDLING_KINDS:
+        raise ValidationError(_("Đơn vị này không có thẩm quyền xử lý tố giác; chọn một đơn vị công an."))
     old_unit, old_status = report.unit, report.status
     report.unit, report.assignee, report.status = to_unit, None, Status.TRANSFERRED
     report.save(update_fields=["unit", "assignee", "status"])

@@ -25,7 +25,9 @@ from toandan.plans.models import (
     derive_status,
 )
 from toandan.plans.output.decree30 import number_line, report_symbol
+from toandan.plans.output.outlook import default_directions, default_proposals
 from toandan.plans.output.sections import ExtraSection, extra_sections
+from toandan.plans.output.signing import Signature, default_signature
 from toandan.plans.reporting import expected_reporters, window_bounds
 
 
@@ -72,6 +74,10 @@ class Span:
     due_on: date | None = None
     period: ReportingPeriod | None = None
 
+    @property
+    def in_sentence(self) -> str:
+        return in_sentence(self.label)
+
 
 def span_of(plan: Plan, period: ReportingPeriod | None, today: date) -> Span:
     if period is not None:
@@ -81,11 +87,9 @@ def span_of(plan: Plan, period: ReportingPeriod | None, today: date) -> Span:
     return Span(label, min(start, today), today)
 
 
-@dataclass
-class Signature:
-    capacity: str = ""
-    position: str = ""
-    name: str = ""
+def in_sentence(label: str) -> str:
+    """A period's name inside a sentence: "quý III/2022", "lũy kế đến ngày …" (no capital mid-sentence)."""
+    return label[:1].lower() + label[1:] if label[:1].isupper() else label
 
 
 @dataclass
@@ -105,6 +109,8 @@ class Consolidated:
     signature: Signature
     recipients: list[str]
     extra: list[ExtraSection] = field(default_factory=list)
+    directions: list[str] = field(default_factory=list)
+    proposals: list[str] = field(default_factory=list)
 
     @property
     def number_text(self) -> str:
@@ -161,6 +167,8 @@ def build_consolidated(
     signature: Signature | None = None,
     recipients: list[str] | None = None,
     user: Any = None,
+    directions: list[str] | None = None,
+    proposals: list[str] | None = None,
 ) -> Consolidated:
     """Gather the period's figures (no period: from the plan's start to date); with `user`, only the units
     that user may see."""
@@ -194,7 +202,7 @@ def build_consolidated(
         )
         section.totals = [x + y for x, y in zip(section.totals, numbers, strict=True)]
     reports = _report_lines(plan, period, indicators, user) if period is not None else []
-    return Consolidated(
+    result = Consolidated(
         plan=plan,
         span=span,
         number=number,
@@ -207,10 +215,15 @@ def build_consolidated(
         totals=[sum(s.totals[k] for s in sections.values()) for k in range(len(indicators))],
         report_totals=[sum(r.values[k] for r in reports) for k in range(len(indicators))],
         counts=counts,
-        signature=signature or Signature(position=plan.signer_position, name=plan.signer),
+        signature=signature or default_signature(plan),
         recipients=recipients or [],
         extra=extra_sections(plan, span, user),
     )
+    # Every report closes with what comes next and what is asked of the superiors; typed by the officer,
+    # or drawn from the figures when left empty.
+    result.directions = [line for line in (directions or []) if line.strip()] or default_directions(result)
+    result.proposals = [line for line in (proposals or []) if line.strip()] or default_proposals(result)
+    return result
 
 
 def _report_lines(plan: Plan, period: ReportingPeriod, indicators: list[Indicator], user: Any) -> list:

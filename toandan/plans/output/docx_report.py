@@ -140,6 +140,15 @@ def _extra_writer(extra: ExtraSection):  # type: ignore[no-untyped-def]
     return write
 
 
+def _lines_writer(name: str):  # type: ignore[no-untyped-def]
+    def write(doc: Document, c: Consolidated) -> None:  # type: ignore[valid-type]
+        for line in getattr(c, name):
+            text = line.strip()
+            d30.paragraph(doc, text if text.startswith(("-", "–", "+")) else f"- {text}")
+
+    return write
+
+
 def _cell(value: object) -> str:
     return _number(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
@@ -188,7 +197,7 @@ def render_docx(c: Consolidated) -> bytes:
         % {
             "number": c.plan.number,
             "issuer": issuer,
-            "period": c.span.label,
+            "period": c.span.in_sentence,
             "start": c.span.starts_on.strftime("%d/%m/%Y"),
             "end": c.span.ends_on.strftime("%d/%m/%Y"),
         },
@@ -199,6 +208,8 @@ def render_docx(c: Consolidated) -> bytes:
     parts.append((_("ĐÁNH GIÁ CHUNG"), _summary))
     for extra in c.extra:
         parts.append((extra.title, _extra_writer(extra)))
+    parts.append((_("PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"), _lines_writer("directions")))
+    parts.append((_("KIẾN NGHỊ, ĐỀ XUẤT"), _lines_writer("proposals")))
     for numeral, (heading, write) in zip(ROMAN, parts, strict=False):
         d30.paragraph(doc, f"{numeral}. {heading}", bold=True)
         write(doc, c)

@@ -55,6 +55,8 @@ def render_xlsx(c: Consolidated) -> bytes:
         [_("Hạn gửi báo cáo"), c.span.due_on],
     ]
     summary += [[name, total] for name, total in zip(c.indicators, c.totals, strict=True)]
+    summary += [[_("Phương hướng, nhiệm vụ thời gian tới"), line] for line in c.directions]
+    summary += [[_("Kiến nghị, đề xuất"), line] for line in c.proposals]
     _sheet(book, _("Tổng hợp"), [_("Mục"), _("Giá trị")], summary)
     for extra in c.extra:
         if extra.head:

@@ -1,4 +1,5 @@
-"""`toandan load-demo`: the directory, one demo account per role and the seed plan's header. Idempotent."""
+"""`toandan load-demo`: the directory, one demo account per role and the seed plan with its demo history.
+Idempotent."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from toandan.accounts.models import User
 from toandan.orgs.models import Role, Unit
 from toandan.orgs.services import grant_role
 from toandan.plans.services import load_seed_plan
+from toandan.web.demo_plan import bring_to_life
 
 DEMO_PASSWORD = "ToanDan@2026"  # noqa: S105 - printed on purpose: demo only
 # (username, full name, unit code or None for a citizen, role, include sub-units)
@@ -61,6 +63,11 @@ class Command(BaseCommand):
                 )
         plan, created = load_seed_plan()
         self.stdout.write(f"Kế hoạch mẫu: {plan.number} ({'mới' if created else 'đã có'}).")
+        added = bring_to_life(plan)
+        self.stdout.write(
+            f"  tiến độ trình diễn: {added['assignments']} phân công chuyển từ huyện cũ sang xã, phường; "
+            f"{added['updates']} cập nhật tiến độ; {added['reports']} báo cáo định kỳ."
+        )
         if apps.is_installed("toandan.awareness"):  # an app above core: called by name, never imported
             call_command("load_awareness_demo", stdout=self.stdout)
         if apps.is_installed("toandan.events"):  # by name: core does not import the apps above it
