@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from toandan.evaluation import registry
-from toandan.evaluation.computed import memo, received, report_scope
+from toandan.evaluation.computed import received, report_scope
 from toandan.evaluation.models import Metric, Target
 from toandan.evaluation.selection import Selection
 from toandan.evaluation.values import Line, value_of
@@ -133,11 +133,6 @@ def _hot_spots(board: Board) -> None:
 
 
 def build_board(selection: Selection) -> Board:
-    with memo():
-        return _build_board(selection)
-
-
-def _build_board(selection: Selection) -> Board:
     board = Board(selection)
     period = selection.period
     if period is None:

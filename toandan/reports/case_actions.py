@@ -16,6 +16,7 @@ from toandan.reports.models import EventKind, Report
 from toandan.reports.staff_forms import (
     AssignForm,
     ExtensionForm,
+    MoneyRecoveredForm,
     StatusForm,
     StepForm,
     TextForm,
@@ -91,6 +92,13 @@ ACTIONS: dict[str, CaseAction] = {
             report, d["step"], actor=request.user, reason=d["reason"], request=request
         ),
         "extension_form",
+    ),
+    "recovered": CaseAction(
+        lambda data, report, user: MoneyRecoveredForm(data, prefix="recovered"),
+        lambda report, d, request: workflow.record_money_recovered(
+            report, d["amount"], actor=request.user, note=d["note"], request=request
+        ),
+        "recovered_form",
     ),
     "message": CaseAction(
         lambda data, report, user: TextForm(data, prefix="message"),

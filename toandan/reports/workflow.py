@@ -17,6 +17,7 @@ from toandan.core.models import AuditAction
 from toandan.orgs.models import PROVINCE_WIDE_ROLES, Role, Unit
 from toandan.reports.deadlines import max_extensions
 from toandan.reports.models import EventKind, Outcome, Report, ReportEvent, Status, Track
+from toandan.reports.resolution import refresh_resolution
 from toandan.reports.services import refresh_deadline, search_text
 
 IDENTITY_ROLES = (Role.UNIT_LEADER, Role.STANDING_OFFICER, Role.ADMIN)
@@ -80,6 +81,8 @@ def transition(
         data={"outcome": report.outcome},
     )
     refresh_deadline(report)
+    if to == Status.RESOLVED or old == Status.RESOLVED:
+        refresh_resolution(report)
     _audit(report, actor, request, f"{old} → {to}", outcome=report.outcome)
     _notify_reporter_on_commit(report)
     return report
@@ -173,6 +176,35 @@ def extend(report: Report, step: str, *, actor: Any, reason: str, request: Any =
     refresh_deadline(report)
     _audit(report, actor, request, f"extend {step} #{done + 1}", reason=reason)
     return report
+
+
+# Above any sum a report could honestly carry (the largest field value PostgreSQL's bigint allows is larger).
+MAX_MONEY = 10**15
+
+
+@transaction.atomic
+def record_money_recovered(
+    report: Report, amount: int, *, actor: Any, note: str = "", request: Any = None
+) -> ReportEvent:
+    """The money recovered and returned to the victims so far (a total, not an increment: a later record
+    replaces it); the history row keeps the previous total."""
+    if not isinstance(amount, int) or isinstance(amount, bool) or not 0 <= amount < MAX_MONEY:
+        raise ValidationError(_("Số tiền thu hồi phải là số nguyên không âm (đồng)."))
+    previous = report.money_recovered
+    if previous == amount:
+        raise ValidationError(_("Số tiền thu hồi không thay đổi."))
+    report.money_recovered = amount
+    report.save(update_fields=["money_recovered"])
+    text = _("Số tiền đã thu hồi, trả lại: %(amount)s đồng.") % {"amount": f"{amount:,}".replace(",", ".")}
+    event = _event(
+        report,
+        actor,
+        EventKind.MONEY_RECOVERED,
+        text=f"{text} {note.strip()}".strip(),
+        data={"amount": amount, "previous": previous},
+    )
+    _audit(report, actor, request, "money recovered", amount=amount, previous=previous)
+    return event
 
 
 @transaction.atomic
