@@ -20,6 +20,7 @@ from toandan.reports import workflow
 from toandan.reports.deadlines import compute
 from toandan.reports.models import DeadlinePolicy, EventKind, Outcome, Report, ReportEvent, Status
 from toandan.reports.resolution import fill_in_batches, refresh_resolution
+from toandan.reports.stats import compute_figures
 from toandan.web.testing import staff_client
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,15 @@ def test_money_recovered_from_the_case_page(commune_a_officer: User) -> None:
     assert report.money_recovered == 1_000_000
     page = client.get(reverse("reports:detail", args=[report.code])).content.decode()
     assert 'id="case-recovered">1000000 đ' in page
+
+
+def test_statistics_use_the_stored_resolution_and_list_money_recovered(commune_a_officer: User) -> None:
+    reports = [make_report(money_lost=1_000_000) for _ in range(4)]
+    for report, days in zip(reports[:3], [1, 2, 400], strict=True):
+        _resolve(report, commune_a_officer, days)
+    workflow.record_money_recovered(reports[0], 300_000, actor=commune_a_officer)
+    figures = compute_figures(Report.objects.all())
+    assert (figures.resolved, figures.resolved_in_time, figures.median_days) == (3, 2, 2.0)
+    assert (figures.money_lost, figures.money_recovered) == (4_000_000, 300_000)
+    page = staff_client(commune_a_officer).get(reverse("reports:stats")).content.decode()
+    assert 'id="money-recovered">300000 đ' in page
