@@ -134,3 +134,15 @@ def test_statistics_use_the_stored_resolution_and_list_money_recovered(commune_a
     assert (figures.money_lost, figures.money_recovered) == (4_000_000, 300_000)
     page = staff_client(commune_a_officer).get(reverse("reports:stats")).content.decode()
     assert 'id="money-recovered">300000 đ' in page
+
+
+def test_an_extension_after_the_resolution_moves_the_stored_due_date(commune_a_officer: User) -> None:
+    report = make_report()
+    first_due = compute(report, [])[-1].due
+    _resolve(report, commune_a_officer, (first_due - timezone.localdate(report.received_at)).days + 2)
+    report.refresh_from_db()
+    assert report.resolved_in_time is False
+    step = compute(report, [])[-1].step
+    workflow.extend(report, step, actor=commune_a_officer, reason="Quyết định gia hạn")
+    report.refresh_from_db()
+    assert report.resolved_due_on > first_due and report.resolved_in_time is True

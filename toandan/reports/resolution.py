@@ -15,6 +15,7 @@ from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any
 
+from django.db import connections, router
 from django.utils import timezone
 
 from toandan.reports.deadlines import compute
@@ -78,7 +79,7 @@ def fill_in_batches(
     batch: int = 2000,
 ) -> int:
     """Fill the stored resolution of every resolved report, `batch` reports at a time (two reads and one
-    bulk update per batch; memory bounded by the batch). Works on the migration's historical models:
+    update per batch; memory bounded by the batch). Works on the migration's historical models:
     reports and history are read as plain rows. Returns the number of reports filled."""
     fields = ("id", "track", "received_at", "status", "multi_place")
     last, filled = 0, 0
@@ -100,8 +101,29 @@ def fill_in_batches(
         for values in rows:
             report = SimpleNamespace(**dict(zip(fields, values, strict=True)))
             found = resolution_of(report, history.get(report.id, []), policies, days_off)
-            row = report_model(id=report.id)
-            row.resolved_at, row.resolved_due_on, row.resolved_in_time = found.at, found.due_on, found.in_time
-            updates.append(row)
-        report_model.objects.bulk_update(updates, FIELDS)
+            updates.append((report.id, found.at, found.due_on, found.in_time))
+        _write(report_model, updates)
         filled += len(updates)
+
+
+def _write(report_model: Any, rows: list[tuple[int, datetime | None, date | None, bool | None]]) -> None:
+    """One UPDATE … FROM (VALUES …) per batch on PostgreSQL (Django's bulk_update writes a CASE per field
+    whose cost grows with the square of the batch: 190 s for 20,000 reports); bulk_update elsewhere."""
+    connection = connections[router.db_for_write(report_model)]
+    if connection.vendor != "postgresql":
+        objects = []
+        for pk, at, due_on, in_time in rows:
+            row = report_model(id=pk)
+            row.resolved_at, row.resolved_due_on, row.resolved_in_time = at, due_on, in_time
+            objects.append(row)
+        report_model.objects.bulk_update(objects, FIELDS, batch_size=200)
+        return
+    table = connection.ops.quote_name(report_model._meta.db_table)
+    values = ", ".join(["(%s::bigint, %s::timestamptz, %s::date, %s::boolean)"] * len(rows))
+    # Only the quoted table name and placeholders are put in the text; every value is a parameter.
+    sql = (
+        f"UPDATE {table} AS r SET resolved_at = v.at, resolved_due_on = v.due, resolved_in_time = v.ok "  # noqa: S608
+        f"FROM (VALUES {values}) AS v(id, at, due, ok) WHERE r.id = v.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for row in rows for value in row])

@@ -17,7 +17,6 @@ from toandan.core.models import AuditAction
 from toandan.orgs.models import PROVINCE_WIDE_ROLES, Role, Unit
 from toandan.reports.deadlines import max_extensions
 from toandan.reports.models import EventKind, Outcome, Report, ReportEvent, Status, Track
-from toandan.reports.resolution import refresh_resolution
 from toandan.reports.services import refresh_deadline, search_text
 
 IDENTITY_ROLES = (Role.UNIT_LEADER, Role.STANDING_OFFICER, Role.ADMIN)
@@ -80,9 +79,7 @@ def transition(
         public=True,
         data={"outcome": report.outcome},
     )
-    refresh_deadline(report)
-    if to == Status.RESOLVED or old == Status.RESOLVED:
-        refresh_resolution(report)
+    refresh_deadline(report)  # also stores (or clears) the resolution
     _audit(report, actor, request, f"{old} → {to}", outcome=report.outcome)
     _notify_reporter_on_commit(report)
     return report
