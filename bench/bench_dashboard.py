@@ -168,7 +168,9 @@ def grow(to: int, have: int) -> float:
     call_command("migrate", "reports", verbosity=0)
     seconds = time.perf_counter() - t0
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # What autovacuum does after a bulk insert (PostgreSQL ≥ 13): statistics, and the visibility map that
+        # lets the period figures be read from the covering index alone.
+        cursor.execute("VACUUM ANALYZE")
     return seconds
 
 
