@@ -187,7 +187,8 @@ def record_money_recovered(
     replaces it); the history row keeps the previous total."""
     if not isinstance(amount, int) or isinstance(amount, bool) or not 0 <= amount < MAX_MONEY:
         raise ValidationError(_("Số tiền thu hồi phải là số nguyên không âm (đồng)."))
-    previous = report.money_recovered
+    # Read under a row lock: two officers recording at once each keep the other's total as "previous".
+    previous = Report.objects.select_for_update().values_list("money_recovered", flat=True).get(pk=report.pk)
     if previous == amount:
         raise ValidationError(_("Số tiền thu hồi không thay đổi."))
     report.money_recovered = amount
