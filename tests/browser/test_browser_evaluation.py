@@ -13,6 +13,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from toandan.accounts.models import User
+from toandan.evaluation.models import Population
 from toandan.evaluation.services.metrics import define_metric, set_target
 from toandan.orgs.models import Role, Unit
 from toandan.plans.services import load_seed_plan, set_reporting_rules
@@ -60,6 +61,8 @@ def test_steering_member_dashboard_journey(
     metric = define_metric(plan, name="Tố giác tiếp nhận", source="computed", computed_key="reports_received")
     set_target(metric, q2, 8)
     steering: User = make_staff("bcd.thanhvien", "bcd138", Role.STEERING_MEMBER)
+    a = Unit.objects.get(code=COMMUNE_A)
+    Population.objects.create(commune=a, year=2022, residents=20_000, source="Niên giám thống kê (thử)")
 
     client = staff_client(steering)
     context = browser.new_context(locale="vi-VN", accept_downloads=True)
@@ -84,6 +87,14 @@ def test_steering_member_dashboard_journey(
     page.get_by_role("button", name="Xem").click()
     row = page.locator("#board-lines tr", has_text="Tố giác tiếp nhận")
     assert row.get_by_role("link").inner_text() == "3"
+    assert_accessible(page)
+    # Ranking per 10,000 residents: commune A has an entered population, B has none
+    page.get_by_text("Xem bảng xếp hạng").click()
+    first = page.locator("#ranking tbody tr").first
+    assert "Phường Cẩm Thành" in first.inner_text() and "1,5" in first.inner_text()
+    assert "Niên giám thống kê (thử)" in first.inner_text()
+    other = page.locator("#ranking tbody tr", has_text="Phường Nghĩa Lộ")
+    assert "chưa có số dân" in other.inner_text()
     assert_accessible(page)
     page.screenshot(path=str(artifacts / "evaluation-dashboard.png"), full_page=True)
 

@@ -18,8 +18,9 @@ from toandan.orgs.models import Role, Unit
 from toandan.plans.models import Plan, ReportingPeriod
 from toandan.plans.services import load_seed_plan, set_reporting_rules
 from toandan.reports.models import Report, ReportCategory, ReportEvent
+from toandan.reports.resolution import refresh_resolution
 from toandan.reports.services import ReportInput, submit_report
-from toandan.reports.workflow import transition
+from toandan.reports.workflow import record_money_recovered, transition
 from toandan.web.testing import make_staff
 
 COMMUNE_A = "phuong-cam-thanh-21025"
@@ -62,6 +63,7 @@ def make_report(
 def resolve(report: Report, actor: User, day: date) -> None:
     transition(report, "resolved", actor=actor, outcome="administrative")
     ReportEvent.objects.filter(report=report, to_status="resolved").update(at=at(day, 15))
+    refresh_resolution(report)  # the history was rewritten: recompute what the report stores from it
 
 
 @dataclass
@@ -121,6 +123,10 @@ def world(seed_plan: Plan, steering: User, provincial_officer: User) -> World:
     old = make_report(COMMUNE_B, w.q2.starts_on - timedelta(days=200))
     resolve(old, officer, w.q2.starts_on + timedelta(days=20))
     resolve(a3, officer, w.q2.ends_on + timedelta(days=5))  # in time, but resolved in Q3
+    # Money recovered: one Q2 report (recorded twice: the last total counts) and the report received before Q2
+    record_money_recovered(a1, 200_000, actor=officer)
+    record_money_recovered(a1, 400_000, actor=officer, note="Ngân hàng hoàn trả")
+    record_money_recovered(w.reports[-2], 3_000_000, actor=officer)
     w.in_time = {a1.pk, a2.pk}
     w.late = {old.pk}
     w.reports.append(old)

@@ -9,13 +9,18 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from evaluation_world import COMMUNE_A, World, make_report, resolve
+from evaluation_world import COMMUNE_A, COMMUNE_B, World, make_report, resolve
 from openpyxl import load_workbook
 
 from toandan.accounts.models import User
+from toandan.awareness.models import QuizAttempt, QuizBank, ReachDay
 from toandan.evaluation import registry
+from toandan.evaluation.dashboard import populations
+from toandan.evaluation.demo import load_demo_population
+from toandan.evaluation.models import Population
 from toandan.evaluation.services.metrics import define_metric, set_target
 from toandan.orgs.models import Role, Unit
 from toandan.plans.models import Indicator
@@ -85,8 +90,53 @@ def test_ranking_and_xlsx(world: World) -> None:
     assert lines["Tố giác tiếp nhận"][4:6] == (12, 9)
     ranking = list(book["Xếp hạng xã, phường"].iter_rows(min_row=2, values_only=True))
     assert len(ranking) == 96
-    assert ranking[0][1] == "Phường Cẩm Thành" and ranking[0][2] == 6
-    assert ranking[1][1] == "Phường Nghĩa Lộ" and ranking[1][2] == 2
+    # No population entered: no rate, ranked by the number of reports
+    assert ranking[0][1:4] == ("Phường Cẩm Thành", "chưa có số dân", None) and ranking[0][5] == 6
+    assert ranking[1][1] == "Phường Nghĩa Lộ" and ranking[1][5] == 2
+
+
+def test_ranking_per_10000_residents(world: World) -> None:
+    _metrics(world)
+    a, b = Unit.objects.get(code=COMMUNE_A), Unit.objects.get(code=COMMUNE_B)
+    quiet = Unit.objects.filter(kind="commune").exclude(pk__in=[a.pk, b.pk]).order_by("name").first()
+    assert quiet is not None
+    source = "Niên giám thống kê (thử nghiệm)"
+    # Q2 2022: the 2021 figure counts (latest not after 2022); 2024 is later
+    Population.objects.create(commune=a, year=2021, residents=30_000, source=source)
+    Population.objects.create(commune=a, year=2024, residents=60_000, source=source)
+    Population.objects.create(commune=quiet, year=2024, residents=12_000, source=source, is_demo=True)
+    assert {c: p.year for c, p in populations(2022).items()} == {a.pk: 2021, quiet.pk: 2024}
+    client = staff_client(world.steering)
+    page = client.get(_url(world, ky=world.q2.pk)).content.decode()
+    table = page[page.index('id="ranking"') : page.index("</table>", page.index('id="ranking"'))]
+    rows = table.split("<tr>")[2:]
+    assert "Phường Cẩm Thành" in rows[0] and "<td>2</td>" in rows[0] and "30.000" in rows[0]
+    assert "2021; Niên giám thống kê (thử nghiệm)" in rows[0]
+    assert quiet.name in rows[1] and "<td>0</td>" in rows[1] and "số liệu minh họa" in rows[1]
+    assert "Phường Nghĩa Lộ" in rows[2] and "chưa có số dân" in rows[2]
+    book = load_workbook(
+        io.BytesIO(
+            client.get(
+                f"/can-bo/danh-gia/ke-hoach/{world.plan.pk}/bang-dieu-khien.xlsx?ky={world.q2.pk}"
+            ).content
+        )
+    )
+    ranking = list(book["Xếp hạng xã, phường"].iter_rows(min_row=2, values_only=True))
+    assert ranking[0][1:5] == ("Phường Cẩm Thành", 2, 30_000, "2021; Niên giám thống kê (thử nghiệm)")
+    assert ranking[2][1:3] == ("Phường Nghĩa Lộ", "chưa có số dân")
+
+
+def test_population_is_checked_and_demo_figures_are_marked(world: World) -> None:
+    province = Unit.objects.get(code="ca-tinh")
+    with pytest.raises(ValidationError):
+        Population(commune=province, year=2024, residents=10, source="x").full_clean()
+    a = Unit.objects.get(code=COMMUNE_A)
+    for bad in ({"residents": 0, "source": "x"}, {"residents": 10, "source": " "}):
+        with pytest.raises(ValidationError):
+            Population(commune=a, year=2024, **bad).full_clean()
+    communes = Unit.objects.filter(kind="commune", is_active=True).count()
+    assert load_demo_population() == communes and load_demo_population() == 0
+    assert Population.objects.filter(is_demo=True, source__contains="minh họa").count() == communes
 
 
 def test_who_sees_what(world: World, commune_a_officer: User) -> None:
@@ -116,6 +166,17 @@ def test_queries_do_not_grow_with_data(
         report = make_report(code, world.q2.starts_on + timedelta(days=i % 80), money=1000 * (i + 1))
         if i % 3 == 0:
             resolve(report, provincial_officer, world.q2.starts_on + timedelta(days=i % 80 + 2))
+    # More of the awareness records and population figures the dashboard reads as well
+    bank = QuizBank.objects.create(
+        slug="bo-cau-hoi", title="Bộ câu hỏi", unit=Unit.objects.get(code="ca-tinh")
+    )
+    for i, code in enumerate(communes):
+        unit = Unit.objects.get(code=code)
+        QuizAttempt.objects.create(
+            bank=bank, month=world.q2.ends_on.replace(day=1), commune=unit, score=i % 5, total=5
+        )
+        Population.objects.create(commune=unit, year=2022, residents=10_000 + i, source="thử nghiệm")
+        ReachDay.objects.create(day=world.q2.starts_on + timedelta(days=i), channel="page", count=i + 1)
     large = _count(client, url)
     assert large == small
     with django_assert_max_num_queries(small):

@@ -130,3 +130,18 @@ def test_consolidated_report_includes_evaluation(world: World, provincial_office
     book = load_workbook(io.BytesIO(client.get(f"{base}.xlsx?period={world.q2.pk}&day=2022-06-20").content))
     sheet = book["KẾT QUẢ CÁC CHỈ TIÊU ĐÁNH GIÁ"[:31]]
     assert list(sheet.iter_rows(values_only=True))[1][1:] == ("Tố giác tiếp nhận", "tố giác", 12, 9)
+
+
+def test_consolidated_report_lists_money_lost_and_recovered(world: World, provincial_officer: User) -> None:
+    plan = world.plan
+    for key, name in (("money_lost", "Tiền bị mất"), ("money_recovered", "Tiền thu hồi")):
+        define_metric(plan, name=name, source="computed", computed_key=key, unit_label="đồng")
+    client = staff_client(provincial_officer)
+    base = f"/can-bo/ke-hoach/{plan.pk}/tong-hop"
+    book = load_workbook(io.BytesIO(client.get(f"{base}.xlsx?period={world.q2.pk}&day=2022-06-20").content))
+    rows = list(book["KẾT QUẢ CÁC CHỈ TIÊU ĐÁNH GIÁ"[:31]].iter_rows(values_only=True))[1:]
+    # Q2: 5 × 1,000,000 + 2,500,000 + 700,000 lost; 400,000 recovered (the last total recorded on one report)
+    assert {r[1]: r[4] for r in rows} == {"Tiền bị mất": 8_200_000, "Tiền thu hồi": 400_000}
+    doc = Document(io.BytesIO(client.get(f"{base}.docx?period={world.q2.pk}&day=2022-06-20").content))
+    tables = ["\n".join(c.text for row in t.rows for c in row.cells) for t in doc.tables]
+    assert any("Tiền thu hồi" in t and "400.000" in t for t in tables)

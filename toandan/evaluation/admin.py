@@ -6,6 +6,7 @@ from toandan.evaluation.models import (
     ChecklistTemplate,
     Inspection,
     Metric,
+    Population,
     Practice,
     Target,
 )
@@ -55,3 +56,12 @@ class BudgetLineAdmin(admin.ModelAdmin):
     list_display = ["task", "unit", "source", "estimate"]
     list_filter = ["source"]
     raw_id_fields = ["task", "unit"]
+
+
+@admin.register(Population)
+class PopulationAdmin(admin.ModelAdmin):
+    """Administrators enter each commune's residents with the year and source of the figure."""
+
+    list_display = ["commune", "year", "residents", "source", "is_demo"]
+    list_filter = ["year", "is_demo"]
+    search_fields = ["commune__name", "source"]

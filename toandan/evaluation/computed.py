@@ -1,14 +1,10 @@
-"""Computed indicators from the records on this branch: reports (received, resolved within the legal
-deadline, money lost), scam indicators (confirmed, partner feed pulls) and plans (implementing plans issued
-on time). Each returns the queryset of what it counts, so every figure can be opened into its records."""
+"""Computed indicators from the records below evaluation: reports (received, resolved within the legal
+deadline, money lost and recovered), scam indicators (confirmed, partner feed pulls) and plans (implementing
+plans issued on time). Each returns the queryset of what it counts, so every figure can be opened into its
+records."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from types import SimpleNamespace
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -20,8 +16,7 @@ from toandan.indicators.models import IndicatorRecord, PartnerAccess
 from toandan.indicators.models.records import EventKind as IndicatorEventKind
 from toandan.orgs.models import Unit, UnitKind
 from toandan.plans.models import Plan
-from toandan.reports.deadlines import compute as report_deadlines
-from toandan.reports.models import EventKind, Report, ReportEvent, Status
+from toandan.reports.models import Report
 
 
 def report_scope(unit: Unit | None) -> Q:
@@ -49,76 +44,23 @@ def reports_received_by_commune(window: Window) -> dict[int, int]:
     return {r["commune"]: r["n"] for r in rows}
 
 
-# One dashboard asks for the same window's resolved reports several times (figure, trend, ranking): within
-# `memo()` the rows are computed once per window and unit.
-_memo: ContextVar[dict | None] = ContextVar("evaluation_resolved_memo", default=None)
-
-
-@contextmanager
-def memo() -> Iterator[None]:
-    token = _memo.set({})
-    try:
-        yield
-    finally:
-        _memo.reset(token)
-
-
-def resolved_in_time_rows(window: Window, unit: Unit | None = None) -> list[tuple[int, int | None]]:
-    cache = _memo.get()
-    key = (window.starts_on, window.ends_on, unit.pk if unit else None)
-    if cache is not None and key in cache:
-        return cache[key]
-    rows = _resolved_in_time_rows(window, unit)
-    if cache is not None:
-        cache[key] = rows
-    return rows
-
-
-# The history rows the legal deadlines and the resolution time depend on (reports.deadlines.compute).
-DEADLINE_KINDS = [EventKind.STATUS, EventKind.ACCEPTED, EventKind.EXTENSION, EventKind.PROCURACY_NOTIFIED]
-
-
-def _resolved_in_time_rows(window: Window, unit: Unit | None = None) -> list[tuple[int, int | None]]:
-    """(report id, commune id) of reports resolved in the window no later than their final legal deadline
-    (the deadline rules of reports.deadlines, over each report's history: two queries whatever the count;
-    plain rows rather than model instances, which would cost more than the deadline rules themselves)."""
+def resolved_in_time_qs(window: Window, unit: Unit | None = None) -> QuerySet:
+    """Reports last resolved in the window no later than their final legal due date (stored on the report
+    at resolution by reports.resolution, from the deadline rules over its history)."""
     start, end = window.bounds
-    resolutions = ReportEvent.objects.filter(kind=EventKind.STATUS, to_status=Status.RESOLVED)
-    reports = Report.objects.filter(report_scope(unit), status=Status.RESOLVED).filter(
-        pk__in=resolutions.filter(at__gte=start, at__lt=end).values("report_id")
+    return Report.objects.filter(
+        report_scope(unit), resolved_in_time=True, resolved_at__gte=start, resolved_at__lt=end
     )
-    history: dict[int, list[SimpleNamespace]] = defaultdict(list)
-    events = (
-        ReportEvent.objects.filter(report__in=reports.values("pk"), kind__in=DEADLINE_KINDS)
-        .order_by("report_id", "at", "id")
-        .values_list("report_id", "kind", "to_status", "at", "data")
-    )
-    for report_id, kind, to_status, at, data in events:
-        history[report_id].append(SimpleNamespace(kind=kind, to_status=to_status, at=at, data=data or {}))
-    rows = []
-    fields = ("id", "commune_id", "track", "received_at", "status", "multi_place")
-    for values in reports.values_list(*fields):
-        report = SimpleNamespace(**dict(zip(fields, values, strict=True)))
-        story = history.get(report.id, [])
-        done_at = next(
-            (e.at for e in reversed(story) if e.kind == EventKind.STATUS and e.to_status == Status.RESOLVED),
-            None,
-        )
-        if done_at is None or not start <= done_at < end:
-            continue  # resolved again after the window: its last resolution counts in that later period
-        steps = report_deadlines(report, story)  # type: ignore[arg-type]
-        if steps and timezone.localdate(done_at) <= steps[-1].due:
-            rows.append((report.id, report.commune_id))
-    return rows
 
 
 def resolved_in_time(window: Window, unit: Unit | None) -> tuple[int, QuerySet]:
-    ids = [pk for pk, _commune in resolved_in_time_rows(window, unit)]
-    return len(ids), Report.objects.filter(pk__in=ids)
+    qs = resolved_in_time_qs(window, unit)
+    return qs.count(), qs
 
 
 def resolved_in_time_by_commune(window: Window) -> dict[int, int]:
-    return dict(Counter(c for _pk, c in resolved_in_time_rows(window) if c is not None))
+    rows = resolved_in_time_qs(window).filter(commune__isnull=False).values("commune").annotate(n=Count("id"))
+    return {r["commune"]: r["n"] for r in rows}
 
 
 def money_lost(window: Window, unit: Unit | None) -> tuple[int, QuerySet]:
@@ -132,6 +74,23 @@ def money_lost_by_commune(window: Window) -> dict[int, int]:
         .filter(commune__isnull=False, money_lost__gt=0)
         .values("commune")
         .annotate(s=Sum("money_lost"))
+    )
+    return {r["commune"]: r["s"] for r in rows}
+
+
+def money_recovered(window: Window, unit: Unit | None) -> tuple[int, QuerySet]:
+    """Money recovered and returned to the victims, as last recorded by the officers, for the reports
+    received in the window (the same reports as money lost, so the two compare)."""
+    qs = received(window, unit).filter(money_recovered__gt=0)
+    return qs.aggregate(s=Sum("money_recovered"))["s"] or 0, qs
+
+
+def money_recovered_by_commune(window: Window) -> dict[int, int]:
+    rows = (
+        received(window)
+        .filter(commune__isnull=False, money_recovered__gt=0)
+        .values("commune")
+        .annotate(s=Sum("money_recovered"))
     )
     return {r["commune"]: r["s"] for r in rows}
 
@@ -178,6 +137,7 @@ REPORT_COLUMNS = [
     (_("Đơn vị xử lý"), lambda r: r.unit.name),
     (_("Trạng thái"), lambda r: r.get_status_display()),
     (_("Số tiền bị mất (đồng)"), lambda r: r.money_lost or 0),
+    (_("Số tiền đã thu hồi (đồng)"), lambda r: r.money_recovered or 0),
 ]
 
 REPORT_RELATED = ("category", "commune", "unit")
@@ -206,6 +166,15 @@ register(
     _("đồng"),
     money_lost,
     by_commune=money_lost_by_commune,
+    columns=REPORT_COLUMNS,
+    select_related=REPORT_RELATED,
+)
+register(
+    "money_recovered",
+    _("Số tiền thu hồi, trả lại người bị hại theo tố giác"),
+    _("đồng"),
+    money_recovered,
+    by_commune=money_recovered_by_commune,
     columns=REPORT_COLUMNS,
     select_related=REPORT_RELATED,
 )

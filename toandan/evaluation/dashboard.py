@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from toandan.evaluation import registry
-from toandan.evaluation.computed import memo, received, report_scope
-from toandan.evaluation.models import Metric, Target
+from toandan.evaluation.computed import received, report_scope
+from toandan.evaluation.models import Metric, Population, Target
 from toandan.evaluation.selection import Selection
 from toandan.evaluation.values import Line, value_of
 from toandan.orgs.models import Unit
@@ -23,6 +24,7 @@ from toandan.plans.models import ReportingPeriod
 TREND_PERIODS = 4
 HOT_SPOTS = 10
 RANK_KEY = "reports_received"
+PER = 10_000  # reports per this many residents
 
 
 @dataclass
@@ -43,6 +45,15 @@ class CommuneRow:
     rank: int
     commune: Unit
     values: list[Any]
+    population: Population | None = None
+
+    @property
+    def per_10k(self) -> Decimal | None:
+        """Reports received per 10,000 residents (None without a population figure)."""
+        if self.population is None or not self.values:
+            return None
+        rate = Decimal(self.values[0] or 0) * PER / self.population.residents
+        return rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -86,13 +97,37 @@ def _trend_periods(selection: Selection) -> list[ReportingPeriod]:
     return same[-TREND_PERIODS:]
 
 
+def populations(year: int) -> dict[int, Population]:
+    """Each commune's population figure for `year`: the latest entered for that year or before, else the
+    earliest entered after it (one query)."""
+    by_commune: dict[int, list[Population]] = {}
+    for row in Population.objects.order_by("commune_id", "year"):
+        by_commune.setdefault(row.commune_id, []).append(row)
+    found = {}
+    for commune_id, figures in by_commune.items():
+        before = [p for p in figures if p.year <= year]
+        found[commune_id] = before[-1] if before else figures[0]
+    return found
+
+
 def _ranking(selection: Selection, columns: list[registry.ComputedMetric]) -> list[CommuneRow]:
+    """Communes with a population figure first, by reports per 10,000 residents; then the others by the
+    number of reports (their rate cannot be told)."""
     assert selection.period is not None
     window = registry.Window(selection.plan, selection.period.starts_on, selection.period.ends_on)
     values = [spec.by_commune(window) for spec in columns]  # type: ignore[misc]
-    rows = [(c, [v.get(c.pk, 0) for v in values]) for c in selection.communes]
-    rows.sort(key=lambda item: (-(item[1][0] if item[1] else 0), item[0].name))
-    return [CommuneRow(rank, c, v) for rank, (c, v) in enumerate(rows, start=1)]
+    people = populations(selection.period.ends_on.year)
+    rows = [CommuneRow(0, c, [v.get(c.pk, 0) for v in values], people.get(c.pk)) for c in selection.communes]
+
+    def order(row: CommuneRow) -> tuple:
+        rate = row.per_10k
+        count = row.values[0] if row.values else 0
+        return (rate is None, -(rate or 0), -(count or 0), row.commune.name)
+
+    rows.sort(key=order)
+    for rank, row in enumerate(rows, start=1):
+        row.rank = rank
+    return rows
 
 
 def _hot_spots(board: Board) -> None:
@@ -133,11 +168,6 @@ def _hot_spots(board: Board) -> None:
 
 
 def build_board(selection: Selection) -> Board:
-    with memo():
-        return _build_board(selection)
-
-
-def _build_board(selection: Selection) -> Board:
     board = Board(selection)
     period = selection.period
     if period is None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from toandan.evaluation.dashboard import Board
+from toandan.evaluation.dashboard import Board, CommuneRow
 
 BOLD = Font(name="Times New Roman", bold=True)
 
@@ -27,6 +27,14 @@ def _sheet(book: Workbook, title: str, head: list[str], rows: list[list[Any]]) -
     for row in rows:
         sheet.append([_cell(v) for v in row])
     sheet.freeze_panes = "A2"
+
+
+def _population(row: CommuneRow) -> list[Any]:
+    p = row.population
+    if p is None:
+        return [_("chưa có số dân"), None, None]
+    source = f"{p.year}; {p.source}" + (f"; {_('số liệu minh họa')}" if p.is_demo else "")
+    return [row.per_10k, p.residents, source]
 
 
 def render_board_xlsx(board: Board) -> bytes:
@@ -61,8 +69,15 @@ def render_board_xlsx(board: Board) -> bytes:
     _sheet(
         book,
         _("Xếp hạng xã, phường"),
-        [_("Hạng"), _("Xã, phường"), *[str(c.label) for c in board.rank_columns]],
-        [[r.rank, r.commune.name, *r.values] for r in board.ranking],
+        [
+            _("Hạng"),
+            _("Xã, phường"),
+            _("Tố giác trên 10.000 dân"),
+            _("Số dân"),
+            _("Năm, nguồn số dân"),
+            *[str(c.label) for c in board.rank_columns],
+        ],
+        [[r.rank, r.commune.name, *_population(r), *r.values] for r in board.ranking],
     )
     _sheet(
         book,

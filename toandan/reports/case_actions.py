@@ -14,11 +14,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from toandan.accounts.models import User
+from toandan.core.templatetags.vi_format import money
 from toandan.reports import workflow
 from toandan.reports.models import DeadlineStep, EventKind, Report, Status, Track
 from toandan.reports.staff_forms import (
     AssignForm,
     ExtensionForm,
+    MoneyRecoveredForm,
     StatusForm,
     StepForm,
     TextForm,
@@ -135,6 +137,15 @@ ACTIONS: dict[str, CaseAction] = {
         "extension_form",
         lambda report, d: _("Đã ghi quyết định gia hạn: %(step)s.") % {"step": DeadlineStep(d["step"]).label},
         "xu-ly-gia-han",
+    ),
+    "recovered": CaseAction(
+        lambda data, report, user: MoneyRecoveredForm(data, prefix="recovered"),
+        lambda report, d, request: workflow.record_money_recovered(
+            report, d["amount"], actor=request.user, note=d["note"], request=request
+        ),
+        "recovered_form",
+        lambda report, d: _("Đã ghi số tiền thu hồi: %(amount)s.") % {"amount": money(d["amount"])},
+        "xu-ly-thu-hoi",
     ),
     "message": CaseAction(
         lambda data, report, user: TextForm(data, prefix="message"),

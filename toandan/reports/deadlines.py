@@ -59,12 +59,16 @@ def _add(start: date, policy: DeadlinePolicy, days_off: frozenset[date]) -> date
 
 
 def compute(
-    report: Report, events: list[ReportEvent], policies: list[DeadlinePolicy] | None = None
+    report: Report,
+    events: list[ReportEvent],
+    policies: list[DeadlinePolicy] | None = None,
+    days_off: frozenset[date] | None = None,
 ) -> list[Deadline]:
-    """Every step of the report's track with its due date (local dates), in order."""
+    """Every step of the report's track with its due date (local dates), in order. `policies` and `days_off`
+    default to the reference tables (a data migration passes its own historical rows)."""
     rows = policies if policies is not None else reference.deadline_policies(report.track)
     table = {(p.step, p.extension): p for p in rows if p.track == report.track}
-    days_off = reference.days_off()
+    days_off = reference.days_off() if days_off is None else days_off
     received = timezone.localdate(report.received_at)
     accepted = next((timezone.localdate(e.at) for e in events if e.kind == EventKind.ACCEPTED), None)
     kinds = {e.kind for e in events}

@@ -228,7 +228,8 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         related_name="submitted_reports",
     )
-    received_at = models.DateTimeField(_("thời điểm tiếp nhận"), default=timezone.now, db_index=True)
+    # Indexed by report_received_idx, which starts with it.
+    received_at = models.DateTimeField(_("thời điểm tiếp nhận"), default=timezone.now)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
     track = models.CharField(_("trình tự xử lý"), max_length=20, choices=Track.choices, default=Track.CRIME)
     outcome = models.CharField(_("kết quả"), max_length=20, choices=Outcome.choices, blank=True)
@@ -258,6 +259,16 @@ class Report(models.Model):
     )
     # Derived from the history and the deadline policy by services.refresh_deadline(); kept for queue filters.
     deadline_at = models.DateTimeField(_("hạn xử lý"), null=True, blank=True, db_index=True)
+    # Kept by reports.resolution from the history whenever the report is resolved or reopened (empty while
+    # open): the dashboards count "resolved within the legal time limit" with one indexed query instead of
+    # replaying the deadline rules over every resolved report's history (38 s at 1 million reports).
+    resolved_at = models.DateTimeField(_("thời điểm giải quyết"), null=True, blank=True, editable=False)
+    resolved_due_on = models.DateField(_("hạn luật định cuối cùng"), null=True, blank=True, editable=False)
+    resolved_in_time = models.BooleanField(_("giải quyết trong hạn luật định"), null=True, editable=False)
+    # Recorded by the officer (reports.workflow.record_money_recovered), each change a history row.
+    money_recovered = models.PositiveBigIntegerField(
+        _("số tiền đã thu hồi, trả lại người bị hại (đồng)"), null=True, blank=True
+    )
     search_text = models.TextField(editable=False, blank=True)
     # Explicit consent to the processing of personal data, with the exact text version shown.
     consent_text = models.ForeignKey(
@@ -276,7 +287,22 @@ class Report(models.Model):
         verbose_name = _("tố giác")
         verbose_name_plural = _("tố giác")
         ordering = ["-received_at"]
-        indexes = [models.Index(fields=["unit", "status"], name="report_unit_status_idx")]
+        indexes = [
+            models.Index(fields=["unit", "status"], name="report_unit_status_idx"),
+            # Period figures (counts and sums by commune, category or unit over a window of received_at) are
+            # read from the index alone on PostgreSQL; other databases ignore `include` (a plain index).
+            models.Index(
+                fields=["received_at"],
+                include=["id", "commune", "category", "unit", "money_lost", "money_recovered"],
+                name="report_received_idx",
+            ),
+            # The dashboards' "resolved in time in the period" count and grouping by commune.
+            models.Index(
+                fields=["resolved_at", "commune"],
+                name="report_resolved_in_time_idx",
+                condition=Q(resolved_in_time=True),
+            ),
+        ]
         # Constraints rather than unique=True: PostgreSQL then gets no second, LIKE-pattern index on each
         # column (never searched by prefix), which every report's insert would also have to update.
         constraints = [
@@ -348,6 +374,7 @@ class EventKind(models.TextChoices):
     ACCEPTED = "accepted", _("Thụ lý")
     REPORTER_INFO = "reporter_info", _("Người tố giác bổ sung")
     DUPLICATE = "duplicate", _("Đánh dấu trùng")
+    MONEY_RECOVERED = "money_recovered", _("Ghi nhận tiền thu hồi")
 
 
 class ReportEvent(models.Model):

@@ -22,7 +22,7 @@ from toandan.core.uploads import CleanFile
 from toandan.identifiers.text import strip_diacritics
 from toandan.indicators.services import Planned, plan_links
 from toandan.orgs.models import Unit
-from toandan.reports import storing
+from toandan.reports import resolution, storing
 from toandan.reports.consent import shown_consent
 from toandan.reports.deadlines import compute, current_deadline
 from toandan.reports.models import (
@@ -88,9 +88,16 @@ def search_text(report: Report) -> str:
 
 
 def refresh_deadline(report: Report) -> None:
-    """Recompute the cached current deadline from the history (called by every service that changes it)."""
-    report.deadline_at = current_deadline(compute(report, list(report.events.all())))
-    report.save(update_fields=["deadline_at"])
+    """Recompute the cached current deadline from the history (called by every service that changes it), and
+    the stored resolution of a report resolved or just reopened (an extension or a track recorded after the
+    resolution moves its final due date too)."""
+    events = list(report.events.all())
+    report.deadline_at = current_deadline(compute(report, events))
+    fields = ["deadline_at"]
+    if report.status == Status.RESOLVED or report.resolved_at is not None:
+        resolution.apply(report, resolution.resolution_of(report, events))
+        fields += resolution.FIELDS
+    report.save(update_fields=fields)
 
 
 def _existing(idempotency_key: str, data: ReportInput) -> Submitted:

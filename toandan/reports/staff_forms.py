@@ -116,6 +116,23 @@ class ExtensionForm(AccessibleForm):
     )
 
 
+class MoneyRecoveredForm(AccessibleForm):
+    """The total money recovered and returned to the victims so far, recorded with the case's outcome."""
+
+    amount = forms.IntegerField(
+        label=gettext_lazy("Tổng số tiền đã thu hồi, trả lại (đồng)"),
+        min_value=0,
+        max_value=10**15 - 1,
+        error_messages={"invalid": gettext_lazy("Nhập số tiền bằng chữ số, không có dấu chấm hay chữ.")},
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú (không bắt buộc)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class StepForm(AccessibleForm):
     """A legal step (procuracy notified, accepted) with an optional note."""
 

@@ -29,6 +29,7 @@ from toandan.reports.panels import case_panels
 from toandan.reports.staff_forms import (
     AssignForm,
     ExtensionForm,
+    MoneyRecoveredForm,
     QueueFilterForm,
     StatusForm,
     StepForm,
@@ -144,6 +145,7 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
         "assign_form": AssignForm(officers=officers_for(report), initial={"officer": report.assignee_id}),
         "track_form": TrackForm(initial={"track": report.track, "multi_place": report.multi_place}),
         "extension_form": ExtensionForm(),
+        "recovered_form": MoneyRecoveredForm(prefix="recovered", initial={"amount": report.money_recovered}),
         "message_form": TextForm(prefix="message"),
         "note_form": TextForm(prefix="note"),
         "procuracy_notified_form": StepForm(prefix=EventKind.PROCURACY_NOTIFIED.value),

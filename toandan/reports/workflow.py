@@ -79,7 +79,7 @@ def transition(
         public=True,
         data={"outcome": report.outcome},
     )
-    refresh_deadline(report)
+    refresh_deadline(report)  # also stores (or clears) the resolution
     _audit(report, actor, request, f"{old} → {to}", outcome=report.outcome)
     _notify_reporter_on_commit(report)
     return report
@@ -175,6 +175,36 @@ def extend(report: Report, step: str, *, actor: Any, reason: str, request: Any =
     refresh_deadline(report)
     _audit(report, actor, request, f"extend {step} #{done + 1}", reason=reason)
     return report
+
+
+# Above any sum a report could honestly carry (the largest field value PostgreSQL's bigint allows is larger).
+MAX_MONEY = 10**15
+
+
+@transaction.atomic
+def record_money_recovered(
+    report: Report, amount: int, *, actor: Any, note: str = "", request: Any = None
+) -> ReportEvent:
+    """The money recovered and returned to the victims so far (a total, not an increment: a later record
+    replaces it); the history row keeps the previous total."""
+    if not isinstance(amount, int) or isinstance(amount, bool) or not 0 <= amount < MAX_MONEY:
+        raise ValidationError(_("Số tiền thu hồi phải là số nguyên không âm (đồng)."))
+    # Read under a row lock: two officers recording at once each keep the other's total as "previous".
+    previous = Report.objects.select_for_update().values_list("money_recovered", flat=True).get(pk=report.pk)
+    if previous == amount:
+        raise ValidationError(_("Số tiền thu hồi không thay đổi."))
+    report.money_recovered = amount
+    report.save(update_fields=["money_recovered"])
+    text = _("Số tiền đã thu hồi, trả lại: %(amount)s đồng.") % {"amount": f"{amount:,}".replace(",", ".")}
+    event = _event(
+        report,
+        actor,
+        EventKind.MONEY_RECOVERED,
+        text=f"{text} {note.strip()}".strip(),
+        data={"amount": amount, "previous": previous},
+    )
+    _audit(report, actor, request, "money recovered", amount=amount, previous=previous)
+    return event
 
 
 @transaction.atomic

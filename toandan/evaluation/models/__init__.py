@@ -11,6 +11,7 @@ from toandan.evaluation.models.inspections import (
     InspectionStatus,
 )
 from toandan.evaluation.models.metrics import Metric, MetricSource, Target
+from toandan.evaluation.models.population import Population
 from toandan.evaluation.models.practices import (
     Commendation,
     CommendationStatus,
@@ -33,6 +34,7 @@ __all__ = [
     "InspectionStatus",
     "Metric",
     "MetricSource",
+    "Population",
     "Practice",
     "PracticeStatus",
     "Replication",

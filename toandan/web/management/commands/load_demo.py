@@ -72,6 +72,8 @@ class Command(BaseCommand):
             call_command("load_awareness_demo", stdout=self.stdout)
         if apps.is_installed("toandan.events"):  # by name: core does not import the apps above it
             call_command("load_demo_events", stdout=self.stdout)
+        if apps.is_installed("toandan.evaluation"):
+            call_command("load_evaluation_demo", stdout=self.stdout)
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, full_name, *_rest in DEMO_USERS:
             self.stdout.write(f"  {username:<14} {full_name}")
