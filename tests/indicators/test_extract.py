@@ -152,3 +152,20 @@ def test_invalid_wallet_checksums_are_ignored() -> None:
 
 def test_prose_with_dots_is_not_a_domain() -> None:
     assert pairs("Xong việc.Mai gặp nhé. Tp.HCM, v.v... A.B.C") == []
+    assert pairs("Hẹn lúc 15.Xin cảm ơn") == []
+    assert pairs("hộp thư 163.com") == [("domain", "163.com")]
+
+
+def test_a_bank_named_after_a_phone_keyword_answers_on_that_number() -> None:
+    # Triage's old extractor read these as hotlines; the toolkit took them for the bank's accounts.
+    assert pairs("LH Techcombank: 1800588822") == [("phone", "+841800588822")]
+    assert pairs("Tài khoản khuyến mại. CSKH: 18001091 (0đ)") == [("phone", "+8418001091")]
+    assert pairs("Chuyển tiền vào STK 0901234567 MB Bank") == [("bank_account", "970422:0901234567")]
+
+
+def test_extract_gives_where_each_indicator_was_written() -> None:
+    from toandan.identifiers.extract import extract
+
+    found = extract("Vào vcb-hotro[.]com/login, gọi 0901 234 567")
+    assert [found.written(item) for item in found.found] == ["vcb-hotro.com/login,", "0901 234 567"]
+    assert "vcb" not in found.without_links() and "0901 234 567" in found.without_links()

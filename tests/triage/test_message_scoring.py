@@ -10,7 +10,7 @@ from toandan.identifiers.base import Indicator
 from toandan.identifiers.text import fold_words as fold
 from toandan.triage import training
 from toandan.triage.message import SIGNALS, _fired, score_message
-from toandan.triage.text import extract_phones, extract_urls, normalise
+from toandan.triage.text import extract, normalise
 
 VIETNAMESE = re.compile(
     r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE
@@ -139,18 +139,19 @@ def test_reputation_counts_become_reasons_and_raise_the_score() -> None:
 
     def reputation(indicators: list[Indicator]) -> dict:
         seen.append(indicators)
-        return {"0912345678": 12}
+        return {"+84912345678": 12}
 
     plain = score_message(text)
     reported = score_message(text, reputation=reputation)
-    assert Indicator("phone", "0912345678") in seen[0]
+    # The toolkit's canonical value, as the check and intake store it.
+    assert Indicator("phone", "+84912345678") in seen[0]
     assert "Số điện thoại đã bị tố giác 12 lần" in reported.reasons
     assert reported.score > plain.score and reported.verdict == "scam"
 
 
 def test_a_single_report_alone_does_not_make_a_scam() -> None:
     verdict = score_message(
-        "Goi lai cho anh so 0912345678 nhe", reputation=lambda indicators: {"0912345678": 1}
+        "Goi lai cho anh so 0912345678 nhe", reputation=lambda indicators: {"+84912345678": 1}
     )
     assert verdict.verdict != "scam"
 
@@ -178,9 +179,22 @@ def test_normalise_folds_marks_and_teen_code() -> None:
 
 def test_link_and_phone_extraction() -> None:
     text = "Vao vcb-xacthuc[.]com/login hoac bit.ly/abc, goi 0912 345 678 hay +84 987654321. Toi la Lan."
-    assert extract_urls(text) == ["http://vcb-xacthuc.com/login", "http://bit.ly/abc"]
-    assert extract_phones(text) == ["0912345678", "0987654321"]
-    assert extract_urls("Con di hoc ve roi.Me an com chua") == []
+    found = extract(text)
+    assert found.links == ["http://vcb-xacthuc.com/login", "http://bit.ly/abc"]
+    assert [p.value for p in found.phones] == ["+84912345678", "+84987654321"]
+    assert found.personal_mobile()
+    assert "vcb" not in found.without_links and "Lan" in found.without_links
+    assert extract("Con di hoc ve roi.Me an com chua").links == []
+
+
+def test_the_scorer_reads_numbers_through_the_indicator_toolkit() -> None:
+    """Short codes and 1800/1900 hotlines are numbers but not personal mobiles; OTP digits are no number."""
+    short = extract("Soan DK gui 9029 de dang ky, CSKH 1800 1091")
+    assert [p.value for p in short.phones] == ["VN:9029", "+8418001091"]
+    assert not short.personal_mobile() and short.of_type("short_code") and short.of_type("toll_free")
+    assert extract("Ma OTP cua ban la 845123, khong chia se cho ai").phones == []
+    assert extract("Telegram: @hotro_vcb").links == []
+    assert extract("Ket ban zalo.me/0912345678").links == ["http://zalo.me/0912345678"]
 
 
 @pytest.mark.shared_data

@@ -31,8 +31,8 @@ class Indicator:
 
     ``value`` is the canonical key used for storage and lookup; two indicators are equal (and hash
     equal) when their ``kind`` and ``value`` are, whatever their ``display`` text or ``extra`` details,
-    because those depend on how the person happened to write the indicator. Triage's scorer makes them
-    from the values as written in a message (``display`` empty); ``reputation.report_counts`` normalises.
+    because those depend on how the person happened to write the indicator. Triage's scorer takes them
+    from :func:`.extract.extract` as the check does; ``reputation.report_counts`` normalises again.
     """
 
     kind: Kind

@@ -30,6 +30,7 @@ patterns (see :mod:`.phones`).  ``bench/bench_extract.py`` measures the throughp
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .banks import ACCOUNT_MAX_DIGITS, ACCOUNT_MIN_DIGITS, Bank, account_indicator, find_bank_mentions
 from .base import Indicator, InvalidIndicator, Kind
@@ -71,7 +72,7 @@ _KEYWORDS = re.compile(
      |(?P<send>gui(?:\s+(?:den|toi|ve))?)
      |(?P<short>soan(?:\s+tin)?|dau\s+so|tong\s+dai|hotline|nhan\s+tin(?:\s+(?:den|toi))?|sms)
      |(?P<phone>sdt|so\s?dt|dt|dien\s+thoai|di\s+dong|dd|goi|call|phone|tel|mobile|lien\s+he|lh|so\s+may
-        |whatsapp|viber|alo|nha\s+mang)
+        |whatsapp|viber|alo|nha\s+mang|cskh|cham\s+soc\s+khach\s+hang)
      |(?P<money>so\s+tien|tong\s+tien|thanh\s+tien|usd|vnd)
      |(?P<block>otp|ma\s+xac\s+(?:thuc|nhan)|mat\s+khau|cccd|cmnd|can\s+cuoc|cmt|so\s+the|the\s+so|ma\s+pin
         |ma\s+(?:giao\s+dich|gd|don(?:\s+hang)?|van\s+don|khach\s+hang|kh)|mst|ma\s+so\s+thue|bhxh|mgd)
@@ -94,16 +95,59 @@ _DATE = re.compile(r"\d{1,2}([./\-])\d{1,2}\1\d{2,4}|\d{4}([./\-])\d{1,2}\2\d{1,
 _SMS_COMMAND = re.compile(r"(?<![a-z0-9])(?:soan|nhan\s+tin|tin\s+nhan|sms|cu\s+phap)(?![a-z0-9])")
 
 _WINDOW = 40
+# Top-level domains under which an all-digit host name is plausible without a path.
+_NUMERIC_HOST_TLDS = frozenset({"com", "net", "org", "vn"})
 _UNLABELLED_ACCOUNT_MIN = 8
+
+
+# One indicator found: (start, order among those starting there, indicator, end) in the defanged text.
+_Hit = tuple[int, int, Indicator, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An indicator with where it was written: ``text[start:end]`` of :attr:`Extraction.text`."""
+
+    indicator: Indicator
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What :func:`extract` found, with the defanged text its positions refer to."""
+
+    text: str
+    found: tuple[Found, ...]
+
+    def written(self, item: Found) -> str:
+        """The piece of text as written (a link keeps its own spelling, scheme or not)."""
+        return self.text[item.start : item.end]
+
+    def without_links(self) -> str:
+        """The text with its links, domains and e-mail addresses blanked (spaces keep the positions)."""
+        text = self.text
+        for item in self.found:
+            if item.indicator.kind in _LINK_KINDS and text[item.start : item.end].strip():
+                text = text[: item.start] + " " * (item.end - item.start) + text[item.end :]
+        return text
+
+
+_LINK_KINDS = frozenset({Kind.URL, Kind.DOMAIN, Kind.EMAIL, Kind.SOCIAL})
 
 
 def extract_all(text: str) -> list[Indicator]:
     """Every indicator found in ``text``, de-duplicated, in order of appearance."""
+    return [item.indicator for item in extract(text).found]
+
+
+def extract(text: str) -> Extraction:
+    """Every indicator found in ``text`` with its position, de-duplicated, in order of appearance."""
     if not text:
-        return []
+        return Extraction("", ())
     original = defang(nfc(text))
     folded = fold(original)
-    found: list[tuple[int, int, Indicator]] = []
+    found: list[_Hit] = []
     taken: list[tuple[int, int]] = []
     if "." in folded:
         _links(original, folded, found, taken)
@@ -115,21 +159,19 @@ def extract_all(text: str) -> list[Indicator]:
     found.sort(key=lambda item: (item[0], item[1]))
     seen: set[tuple[Kind, str]] = set()
     result = []
-    for _start, _order, indicator in found:
+    for start, _order, indicator, end in found:
         key = (indicator.kind, indicator.value)
         if key not in seen:
             seen.add(key)
-            result.append(indicator)
-    return result
+            result.append(Found(indicator, start, end))
+    return Extraction(original, tuple(result))
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < t_end and t_start < end for t_start, t_end in taken)
 
 
-def _links(
-    original: str, folded: str, found: list[tuple[int, int, Indicator]], taken: list[tuple[int, int]]
-) -> None:
+def _links(original: str, folded: str, found: list[_Hit], taken: list[tuple[int, int]]) -> None:
     if "@" in folded:
         for match in _EMAIL.finditer(folded):
             start, end = match.span()
@@ -139,7 +181,7 @@ def _links(
             if start > 0 and folded[start - 1] in "/:":
                 continue
             try:
-                found.append((start, 0, normalize_email(original[start:end])))
+                found.append((start, 0, normalize_email(original[start:end]), end))
             except InvalidIndicator:
                 continue
             taken.append((start, end))
@@ -185,7 +227,7 @@ def _add_link(
     start: int,
     end: int,
     plain_host: bool,
-    found: list[tuple[int, int, Indicator]],
+    found: list[_Hit],
     taken: list[tuple[int, int]],
 ) -> None:
     """Classify one link-like piece of text: social account, URL or (``plain_host``) domain."""
@@ -198,16 +240,16 @@ def _add_link(
     taken.append((start, end))
     social = social_from_url(parsed)
     if social is not None:
-        found.append((start, 0, social))
+        found.append((start, 0, social, end))
         phone = social.extra.get("phone")
         if isinstance(phone, str):
             zalo_phone = phone_from_digits(phone[1:], international=True)
             if zalo_phone is not None:
-                found.append((start, 1, zalo_phone))
+                found.append((start, 1, zalo_phone, end))
     elif plain_host and parsed.port is None:
-        found.append((start, 0, domain_indicator(parsed.host, parsed.host_unicode)))
+        found.append((start, 0, domain_indicator(parsed.host, parsed.host_unicode), end))
     else:
-        found.append((start, 0, url_indicator(parsed)))
+        found.append((start, 0, url_indicator(parsed), end))
 
 
 def _plausible_bare(piece: str, tail: str | None) -> bool:
@@ -220,23 +262,26 @@ def _plausible_bare(piece: str, tail: str | None) -> bool:
         return False
     if tail:
         return True
+    if all(label.isdigit() for label in labels[:-1]) and top.lower() not in _NUMERIC_HOST_TLDS:
+        # "…lúc 15.Xin cảm ơn": a number then a word, not a host ("163.com" is one).
+        return False
     if len(top) == 2 and top.lower() != "vn" and (top.istitle() or len(labels[-2]) <= 1):
         return False
     return True
 
 
-def _wallets(original: str, found: list[tuple[int, int, Indicator]], taken: list[tuple[int, int]]) -> None:
+def _wallets(original: str, found: list[_Hit], taken: list[tuple[int, int]]) -> None:
     for match in _WALLETS.finditer(original):
         start, end = match.span()
         if _overlaps(start, end, taken):
             continue
         wallet = wallet_or_none(match.group())
         if wallet is not None:
-            found.append((start, 0, wallet))
+            found.append((start, 0, wallet, end))
             taken.append((start, end))
 
 
-def _handles(folded: str, found: list[tuple[int, int, Indicator]], taken: list[tuple[int, int]]) -> None:
+def _handles(folded: str, found: list[_Hit], taken: list[tuple[int, int]]) -> None:
     for match in _HANDLES.finditer(folded):
         start, end = match.span()
         if _overlaps(start, end, taken):
@@ -244,7 +289,7 @@ def _handles(folded: str, found: list[tuple[int, int, Indicator]], taken: list[t
         handle = match.group("handle").rstrip("._")
         social = social_from_handle(PLATFORM_WORDS[match.group("word")], handle)
         if social is not None:
-            found.append((start, 0, social))
+            found.append((start, 0, social, end))
             taken.append((start, end))
 
 
@@ -278,7 +323,7 @@ def _bank_after(folded: str, start: int, limit: int) -> tuple[Bank, int] | None:
     return (bank, m_end) if gap is not None and gap.end() == m_start else None
 
 
-def _numbers(folded: str, found: list[tuple[int, int, Indicator]], taken: list[tuple[int, int]]) -> None:
+def _numbers(folded: str, found: list[_Hit], taken: list[tuple[int, int]]) -> None:
     matches = [m for m in _NUMBERS.finditer(folded) if not _overlaps(m.start(), m.end(), taken)]
     previous_end = 0
     for index, match in enumerate(matches):
@@ -300,10 +345,12 @@ def _numbers(folded: str, found: list[tuple[int, int, Indicator]], taken: list[t
         if keyword in ("block", "money"):
             continue
         if ACCOUNT_MIN_DIGITS <= len(digits) <= ACCOUNT_MAX_DIGITS and not run.lstrip("( ").startswith("+"):
-            bank = _bank_before(folded, window_start, start)
-            # After "Gọi"/"Zalo", a bank name that follows ("Gọi 0901… Vietcombank hỗ trợ") is the
-            # impersonated brand, not where the number is an account.
+            # After "Gọi"/"Zalo"/"LH", a bank named next to a valid telephone number is the one who answers
+            # ("LH Techcombank: 1800 588 822") or the impersonated brand ("Gọi 0901… Vietcombank hỗ trợ"),
+            # not where the number is an account.
             phone_context = keyword in ("phone", "short", "zalo")
+            phone_first = phone_context and phone_from_digits(digits, international=False) is not None
+            bank = None if phone_first else _bank_before(folded, window_start, start)
             after = (
                 None if bank or phone_context else _bank_after(folded, end, min(next_start, end + _WINDOW))
             )
@@ -314,19 +361,19 @@ def _numbers(folded: str, found: list[tuple[int, int, Indicator]], taken: list[t
                 mentions = find_bank_mentions(folded, window_start, start)
                 bank = mentions[-1][2] if mentions else None
             if bank is not None or (keyword == "bank" and len(digits) >= _UNLABELLED_ACCOUNT_MIN):
-                found.append((start, 0, account_indicator(digits, bank)))
+                found.append((start, 0, account_indicator(digits, bank), end))
                 continue
         international = run.lstrip("( ").startswith("+")
         phones = _phones_in_groups(groups, international)
         for order, phone in enumerate(phones):
-            found.append((start, 2 * order, phone))
+            found.append((start, 2 * order, phone, end))
             if keyword == "zalo":
-                found.append((start, 2 * order + 1, zalo_account(phone)))
+                found.append((start, 2 * order + 1, zalo_account(phone), end))
         if keyword == "send" and _SMS_COMMAND.search(folded, window_start, keyword_end):
             keyword = "short"
         if not phones and keyword in ("short", "phone") and len(groups) == 1 and 3 <= len(digits) <= 5:
             if digits[0] != "0" and (len(digits) > 3 or digits[0] == "1"):
-                found.append((start, 0, short_code_indicator(digits)))
+                found.append((start, 0, short_code_indicator(digits), end))
 
 
 def _looks_like_money(compact: str, digits: str) -> bool:

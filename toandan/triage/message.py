@@ -28,17 +28,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language, gettext_noop
 
-from toandan.identifiers.base import Indicator
+from toandan.identifiers.base import Indicator, Kind
 from toandan.triage import brands, features, modelstore, signals
 from toandan.triage.prefilter import AnchorIndex
 from toandan.triage.signals import SIGNALS, Signal
-from toandan.triage.text import (
-    extract_accounts,
-    extract_phones,
-    extract_urls,
-    normalise,
-    strip_urls,
-)
+from toandan.triage.text import Extracted, extract, normalise
 from toandan.triage.url import URL_BIAS, UrlAnalysis, analyse_url
 from toandan.triage.verdict import Verdict, sigmoid, translate, verdict_for
 
@@ -125,7 +119,7 @@ class _Message:
     normalised: str
     fired: list[tuple[Signal, int]]
     names: set[str]
-    phones: list[str]
+    extracted: Extracted
     analyses: list[UrlAnalysis]
     mentioned: list[str]
     warning: bool
@@ -135,20 +129,19 @@ def _read(text: str) -> _Message:
     normalised = normalise(text)
     fired = _fired(normalised)
     names = {signal.name for signal, _count in fired}
-    phones = extract_phones(text)
-    if any(phone.startswith("0") for phone in phones):
+    extracted = extract(text)
+    if extracted.personal_mobile():
         # A personal mobile number: official senders give hotlines (1900/1800) or short codes instead.
         names.add("mobile")
-    urls = extract_urls(text)
-    analyses = [analyse_url(u) for u in urls[:5]]
+    analyses = [analyse_url(u) for u in extracted.links[:5]]
     # Brand names inside the links themselves are judged by the link analysis, not as mentions.
-    mentioned = brands.brands_in_text(normalise(strip_urls(text)) if urls else normalised)
+    mentioned = brands.brands_in_text(normalise(extracted.without_links) if extracted.links else normalised)
     # Warnings describe the scam they warn about: its lures and demands are not addressed to the reader. A
     # "warning" that carries a risky link of its own is itself a lure ("Cảnh báo: tài khoản đăng nhập lạ...").
     risky_link = any(a.official_brand is None and a.logit - URL_BIAS > 1.5 for a in analyses)
     # Official warnings point to hotlines and short codes, never to a personal mobile number.
     warning = bool(signals.WARNING.search(normalised)) and not risky_link and "mobile" not in names
-    return _Message(text, normalised, fired, names, phones, analyses, mentioned, warning)
+    return _Message(text, normalised, fired, names, extracted, analyses, mentioned, warning)
 
 
 def _lures(message: _Message, w: Weights) -> list[Contribution]:
@@ -233,7 +226,7 @@ def _claims(message: _Message, w: Weights) -> list[Contribution]:
 
 def _phone_lure(message: _Message, w: Weights) -> list[Contribution]:
     """A money lure with a number to call."""
-    if message.phones and message.names & signals.PHONE_LURES:
+    if message.extracted.phones and message.names & signals.PHONE_LURES:
         return [Contribution("phone:lure", w.lure_with_phone)]
     return []
 
@@ -321,15 +314,14 @@ def _reputation_weight(count: int) -> float:
 
 def _reputation(text: str, reputation: Reputation) -> list[Contribution]:
     """How often the message's numbers, links, domains and accounts were reported."""
-    normalised = normalise(text)
-    phones = extract_phones(text)
-    analyses = [analyse_url(u) for u in extract_urls(text)[:5]]
-    indicators = [Indicator("phone", p) for p in phones]
-    indicators += [Indicator("url", a.url) for a in analyses]
+    extracted = extract(text)
+    analyses = [analyse_url(u) for u in extracted.links[:5]]
+    indicators = list(extracted.phones)
+    indicators += [Indicator(Kind.URL, a.url) for a in analyses]
     indicators += [
-        Indicator("domain", d) for d in dict.fromkeys(a.registered for a in analyses if a.registered)
+        Indicator(Kind.DOMAIN, d) for d in dict.fromkeys(a.registered for a in analyses if a.registered)
     ]
-    indicators += [Indicator("bank_account", acc) for acc in extract_accounts(normalised, phones)]
+    indicators += extracted.accounts
     if not indicators:
         return []
     return [

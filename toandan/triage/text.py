@@ -1,4 +1,4 @@
-"""Text normalisation and indicator extraction shared by the message and URL scorers.
+"""Text normalisation for the scorers, and what a message names read through the shared indicator toolkit.
 
 Scam texts arrive with or without Vietnamese diacritics, in teen-code, with links written without a scheme or
 broken up ("vcb-xacthuc[.]com") to slip past filters. Everything downstream works on one folded form so that a
@@ -8,8 +8,10 @@ single pattern covers all spellings.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from toandan.identifiers.shorteners import SHORTENERS
+from toandan.identifiers.base import Indicator, Kind
+from toandan.identifiers.extract import extract as extract_indicators
 from toandan.identifiers.text import fold_words
 
 # Teen-code and SMS abbreviations that change what a pattern must match. Ambiguous ones stay as they are
@@ -60,39 +62,6 @@ _TEEN_RE = re.compile(
     r"(?<![\w./@-])(" + "|".join(sorted(map(re.escape, _TEEN_CODE), key=len, reverse=True)) + r")(?![\w@-])"
 )
 
-# Links are often written with the dot disguised or padded with spaces to defeat naive filters.
-_DEFANG_RE = re.compile(r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s*", re.IGNORECASE)
-_SPACED_DOT_RE = re.compile(
-    r"(?<=[a-z0-9-])\s+\.\s*(?=(?:com|net|org|vn|xyz|top|icu|vip|cc|shop|online|site|club|live|info|app)\b)",
-    re.IGNORECASE,
-)
-
-# Top-level domains accepted for a link written without a scheme. Two-letter ones that are also common
-# Vietnamese syllables ("la", "to", "co", "me"...) are accepted only with a path or as a known shortener host.
-_BARE_TLDS = (
-    "com|net|org|info|biz|vn|xyz|top|icu|vip|cc|shop|online|site|club|live|buzz|store|app|dev|io|link|click|"
-    "cfd|sbs|bond|cyou|fun|space|website|pro|asia|life|today|world|work|tk|ml|ga|cf|gq|pw|ws|su|ru|cn|tech|"
-    "win|bet|cam|lol|monster|rest|quest|mobi|ink|ltd|one|me|co|ly|gl|gd|id|at|to|la|us|tv|in|do|so|gg"
-)
-_SHORT_AMBIGUOUS = {"me", "co", "ly", "gl", "gd", "id", "at", "to", "la", "us", "tv", "in", "do", "so", "gg"}
-URL_RE = re.compile(
-    r"(?:(?:https?|hxxps?)://|www\.)[^\s<>\"'()\[\]{}]+"
-    r"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+(?:" + _BARE_TLDS + r")(?::\d{2,5})?"
-    r"(?:/[^\s<>\"'()\[\]{}]*)?(?![\w-])",
-    re.IGNORECASE,
-)
-_TRAILING_PUNCT = ".,;:!?)]}>'\"…"
-
-# Vietnamese mobile numbers: 0 or +84/84, a carrier prefix 3/5/7/8/9, then 8 digits, often grouped with
-# spaces or dots. Service numbers 1800/1900 are kept too: scams advertise fake hotlines.
-PHONE_RE = re.compile(
-    r"(?<![\d+])(?:\+?84|0)[\s.-]?([35789](?:[\s.-]?\d){8})(?!\d)|(?<!\d)(1[89]00(?:[\s.]?\d){4,6})(?!\d)"
-)
-# A bank account is a long digit run announced as one; the lookbehind window covers "STK: ", "so tai khoan".
-ACCOUNT_RE = re.compile(
-    r"(?:so tai khoan|tai khoan|stk|tk|account|acc)\s*(?:so\s*)?[:.\-]?\s*(\d(?:[\s.-]?\d){5,18})(?!\d)"
-)
-
 
 def _expand(match: re.Match[str]) -> str:
     return _TEEN_CODE[match.group(1)]
@@ -103,60 +72,47 @@ def normalise(text: str) -> str:
     return _TEEN_RE.sub(_expand, fold_words(text))
 
 
-def refang(text: str) -> str:
-    """Undo "[.]" and spaced dots so that disguised links are extracted like ordinary ones."""
-    return _SPACED_DOT_RE.sub(".", _DEFANG_RE.sub(".", text))
+@dataclass(frozen=True)
+class Extracted:
+    """What a message names, as the indicator toolkit (``identifiers.extract``) finds it."""
+
+    phones: list[Indicator]  # telephone numbers, short codes included (``VN:9029``)
+    links: list[str]  # links as written, with a scheme added where it was missing
+    accounts: list[Indicator]
+    without_links: str  # the text with its links blanked, so that a brand inside a link is not a mention
+
+    def personal_mobile(self) -> bool:
+        """A mobile or foreign number: official senders give hotlines (1800/1900) or short codes instead."""
+        return any(p.extra.get("type") == "mobile" or p.extra.get("region") != "VN" for p in self.phones)
+
+    def of_type(self, *types: str) -> bool:
+        """Whether a number of one of the toolkit's types ("short_code", "toll_free", ...) is given."""
+        return any(p.extra.get("type") in types for p in self.phones)
 
 
-def extract_urls(text: str) -> list[str]:
-    """Return the links in a message, in order, deduplicated, with a scheme added where it was missing."""
-    found: list[str] = []
-    for match in URL_RE.finditer(refang(text)):
-        raw = match.group(0).rstrip(_TRAILING_PUNCT)
-        lowered = raw.lower()
-        if lowered.startswith("hxxp"):
-            raw = "http" + raw[4:]
-            lowered = raw.lower()
-        if not lowered.startswith(("http://", "https://")):
-            host = lowered.split("/", 1)[0].split(":", 1)[0]
-            tld = host.rsplit(".", 1)[-1]
-            if tld in _SHORT_AMBIGUOUS and "/" not in lowered and not _is_known_short_host(host):
+_LINK_WRITTEN = re.compile(r"(?:[a-z][a-z0-9+.-]*://|[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
+_TRAILING_PUNCT = ".,;:!?)]}>'\"…"
+
+
+def extract(text: str) -> Extracted:
+    """Phones, links and bank accounts of a message, found once by the shared indicator toolkit."""
+    found = extract_indicators(text)
+    phones: list[Indicator] = []
+    links: list[str] = []
+    accounts: list[Indicator] = []
+    for item in found.found:
+        indicator = item.indicator
+        if indicator.kind == Kind.PHONE:
+            phones.append(indicator)
+        elif indicator.kind == Kind.BANK_ACCOUNT:
+            accounts.append(indicator)
+        elif indicator.kind in (Kind.URL, Kind.DOMAIN, Kind.SOCIAL):
+            written = found.written(item).rstrip(_TRAILING_PUNCT)
+            # A social account written as a handle ("Telegram: @abc") is not a link.
+            if indicator.kind == Kind.SOCIAL and not _LINK_WRITTEN.match(written):
                 continue
-            if host.replace(".", "").isdigit():
-                continue
-            raw = "http://" + raw
-        if raw not in found:
-            found.append(raw)
-    return found
-
-
-def strip_urls(text: str) -> str:
-    """Remove links from a text, so that brand names inside them are not read as mentions."""
-    return URL_RE.sub(" ", refang(text))
-
-
-def _is_known_short_host(host: str) -> bool:
-    return host.removeprefix("www.") in SHORTENERS
-
-
-def extract_phones(text: str) -> list[str]:
-    """Return the phone numbers in a message, normalised and deduplicated."""
-    phones: list[str] = []
-    for match in PHONE_RE.finditer(text):
-        if match.group(1):
-            value = "0" + re.sub(r"\D", "", match.group(1))
-        else:
-            value = re.sub(r"\D", "", match.group(2))
-        if value not in phones:
-            phones.append(value)
-    return phones
-
-
-def extract_accounts(normalised: str, phones: list[str]) -> list[str]:
-    """Return bank account numbers announced in a (normalised) message, except ones that are phone numbers."""
-    accounts: list[str] = []
-    for match in ACCOUNT_RE.finditer(normalised):
-        value = re.sub(r"\D", "", match.group(1))
-        if value not in accounts and value not in phones:
-            accounts.append(value)
-    return accounts
+            if "://" not in written[:12]:
+                written = "http://" + written
+            if written not in links:
+                links.append(written)
+    return Extracted(phones, links, accounts, found.without_links())

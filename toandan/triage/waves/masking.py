@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from toandan.identifiers.text import ascii_letters
-from toandan.triage.text import _BARE_TLDS, _SHORT_AMBIGUOUS, refang
+from toandan.identifiers.text import ascii_letters, defang
 
 LINK = "[đường link]"
 EMAIL = "[thư điện tử]"
@@ -36,7 +35,14 @@ TITLES = frozenset("anh chị chi em cô chú bác ông bà bạn cháu bé tên
 _DOTTED = re.compile(r"[.:\[(](?:(?<=\w\.)(?=\w)|(?<=:)//|(?<=\[)\.\]|(?<=\()\.\)|(?<=\[)dot\])")
 _SPACE = re.compile(r"\s")
 _LINK_EDGE = "\"'“”‘’()[]{}<>.,;:!?…"
-_TLDS = frozenset(_BARE_TLDS.split("|"))
+# Top-level domains of a word written without a scheme that make it a link. Two-letter ones that are also
+# Vietnamese syllables ("la", "to", "me"...) count only with a path.
+_TLDS = frozenset(
+    "com net org info biz vn xyz top icu vip cc shop online site club live buzz store app dev io link click "
+    "cfd sbs bond cyou fun space website pro asia life today world work tk ml ga cf gq pw ws su ru cn tech "
+    "win bet cam lol monster rest quest mobi ink ltd one me co ly gl gd id at to la us tv in do so gg".split()
+)
+_SHORT_AMBIGUOUS = frozenset("me co ly gl gd id at to la us tv in do so gg".split())
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A run of digits grouped by spaces, dots, commas or dashes, and the unit that makes it an amount.
 _DIGITS_RE = re.compile(r"\d[\d.,-]*(?:\s\d[\d.,-]*)*")
@@ -81,7 +87,7 @@ def _numbers(text: str) -> str:
 def _is_link(token: str) -> bool:
     if "://" in token or token.lower().startswith("www."):
         return True
-    host = refang(token).split("/", 1)[0].split(":", 1)[0].lower()
+    host = defang(token).split("/", 1)[0].split(":", 1)[0].lower()
     label, _dot, tld = host.rpartition(".")
     if tld in _SHORT_AMBIGUOUS and "/" not in token:
         return False  # "ok.me", "di.la": Vietnamese syllables more often than links
