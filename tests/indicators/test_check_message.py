@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 MESSAGE = (
@@ -79,3 +80,40 @@ def test_the_sender_type_reaches_the_scorer(db: Any) -> None:
     assert unknown is not None and personal is not None
     assert personal["score"] != unknown["score"]
     assert _triage(MESSAGE, "not-a-type") == unknown  # an unknown type is ignored, not an error
+
+
+def _message_with(sender: Any) -> Any:
+    return Client().post(
+        "/api/v1/check/message",
+        data=json.dumps({"text": MESSAGE, "sender_type": sender}),
+        content_type="application/json",
+    )
+
+
+def test_the_api_takes_the_sender_type_optionally(db: Any) -> None:
+    plain = post(MESSAGE).json()["message"]
+    assert _message_with(None).json()["message"] == plain
+    assert _message_with("unknown").json()["message"] == plain
+    personal = _message_with("personal_number")
+    assert personal.status_code == 200
+    assert set(personal.json()) == {"indicators", "message"}
+    assert personal.json()["message"]["score"] != plain["score"]
+    refused = _message_with("hang-xom")
+    assert refused.status_code == 422 and refused.json()["detail"]
+
+
+def test_the_api_schema_documents_the_optional_sender_type(db: Any) -> None:
+    schema = Client().get("/api/v1/openapi.json").json()
+    body = schema["components"]["schemas"]["MessageIn"]
+    assert "sender_type" in body["properties"] and body.get("required") == ["text"]
+
+
+def test_the_page_takes_the_sender_type_and_works_without_it(db: Any) -> None:
+    page = Client().get(reverse("indicators:check"))
+    assert page.status_code == 200 and 'name="sender_type"' in page.content.decode()
+    plain = Client().post(reverse("indicators:check"), {"q": MESSAGE})
+    personal = Client().post(reverse("indicators:check"), {"q": MESSAGE, "sender_type": "personal_number"})
+    assert plain.status_code == personal.status_code == 200
+    assert plain.context["outcome"].triage["score"] != personal.context["outcome"].triage["score"]
+    bad = Client().post(reverse("indicators:check"), {"q": MESSAGE, "sender_type": "hang-xom"})
+    assert bad.status_code == 400 and "Hãy chọn một nguồn gửi trong danh sách." in bad.content.decode()

@@ -13,7 +13,14 @@ from ninja.errors import HttpError
 from pydantic import ConfigDict
 
 from toandan.core.ratelimit import hit, too_many_requests
-from toandan.indicators.check import MAX_MESSAGE_LENGTH, MAX_QUERY_LENGTH, CheckError, check_one, check_text
+from toandan.indicators.check import (
+    MAX_MESSAGE_LENGTH,
+    MAX_QUERY_LENGTH,
+    CheckError,
+    check_one,
+    check_text,
+    sender_type_or_none,
+)
 
 router = Router(tags=["check"])
 
@@ -37,6 +44,13 @@ class MessageIn(Schema):
     model_config = ConfigDict(json_schema_extra={"required": ["text"]})
     text: str = Field(
         "", json_schema_extra={"minLength": 1, "maxLength": MAX_MESSAGE_LENGTH, "pattern": r"\S"}
+    )
+    sender_type: Literal["brandname", "shortcode", "personal_number", "unknown"] | None = Field(
+        None,
+        description=(
+            "Optional: who sent the message, when the person knows — a named sender (brandname), a short "
+            "code (shortcode), a personal number (personal_number) or unknown. The score works without it."
+        ),
     )
 
 
@@ -90,7 +104,7 @@ def check_message(request: HttpRequest, body: MessageIn) -> HttpResponse:
     if hit(request, "check-message", getattr(settings, "CHECK_MESSAGE_RATE", "30/m")):
         return too_many_requests(request)
     try:
-        outcome = check_text(body.text)
+        outcome = check_text(body.text, sender_type=sender_type_or_none(body.sender_type))
     except CheckError as exc:
         raise HttpError(exc.status, exc.message) from exc
     return _json({"indicators": [r.as_api() for r in outcome.results], "message": outcome.triage})

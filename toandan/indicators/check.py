@@ -24,6 +24,14 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 2000
 MAX_MESSAGE_LENGTH = 5000
+# Who sent a pasted message, when the person knows ("" or "unknown" = not said): the scorer's optional input.
+SENDER_TYPES = ("brandname", "shortcode", "personal_number")
+SENDER_UNKNOWN = "unknown"
+
+
+def sender_type_or_none(value: str | None) -> str | None:
+    """The sender's type as the scorer takes it: one of ``SENDER_TYPES``, or None when not known."""
+    return value if value in SENDER_TYPES else None
 MAX_INDICATORS = 20
 
 

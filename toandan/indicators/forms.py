@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
-from toandan.indicators.check import MAX_MESSAGE_LENGTH
+from toandan.indicators.check import MAX_MESSAGE_LENGTH, SENDER_UNKNOWN
 from toandan.indicators.models import (
     KIND_CHOICES,
     AppellantRelation,
@@ -31,6 +31,19 @@ class CheckForm(AccessibleForm):
             "Ví dụ: 0912 345 678, Vietcombank 0123456789, vi-du.com, hoặc cả nội dung tin nhắn."
         ),
         error_messages={"max_length": gettext_lazy("Nội dung quá dài: tối đa %(limit_value)s ký tự.")},
+    )
+    sender_type = forms.ChoiceField(
+        label=gettext_lazy("Tin nhắn đến từ"),
+        required=False,
+        choices=[
+            (SENDER_UNKNOWN, gettext_lazy("Không rõ")),
+            ("brandname", gettext_lazy("Tên thương hiệu (ví dụ: Vietcombank, VIETTEL)")),
+            ("shortcode", gettext_lazy("Đầu số ngắn (ví dụ: 9029, 1900…)")),
+            ("personal_number", gettext_lazy("Số điện thoại cá nhân (ví dụ: 09…)")),
+        ],
+        initial=SENDER_UNKNOWN,
+        help_text=gettext_lazy("Không bắt buộc: chỉ dùng khi bạn dán cả tin nhắn."),
+        error_messages={"invalid_choice": gettext_lazy("Hãy chọn một nguồn gửi trong danh sách.")},
     )
 
 

@@ -13,7 +13,7 @@ from toandan.core.ratelimit import hit, too_many_requests
 from toandan.core.upload_limits import clean_files
 from toandan.core.uploads import EvidenceError
 from toandan.indicators import appeals, hooks
-from toandan.indicators.check import CheckError, check_text
+from toandan.indicators.check import CheckError, check_text, sender_type_or_none
 from toandan.indicators.forms import AppealForm, CheckForm
 
 APPEAL_DONE_KEY = "toandan_appeal_done"
@@ -37,7 +37,9 @@ def check(request: HttpRequest) -> HttpResponse:
             return too_many_requests(request)
         if form.is_valid():
             try:
-                context["outcome"] = outcome = check_text(form.cleaned_data["q"])
+                context["outcome"] = outcome = check_text(
+                    form.cleaned_data["q"], sender_type=sender_type_or_none(form.cleaned_data["sender_type"])
+                )
                 context["related"] = hooks.related_for(outcome)
             except CheckError as exc:
                 form.add_error("q", exc.message)

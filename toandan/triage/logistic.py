@@ -18,10 +18,12 @@ def fit(
     positive_weight: float = 1.0,
     free: frozenset[int] = frozenset(),
     max_iter: int = 400,
+    sample_weights: list[float] | None = None,
 ) -> tuple[float, dict[int, float]]:
     """Return (bias, non-zero weights) minimising the weighted log-loss plus ``l2 / 2 · |w|²``.
 
     Buckets in ``free`` (and the bias) are not shrunk: they carry a scale or a base rate, not evidence.
+    ``sample_weights`` weigh rows (1 by default); positives are further weighed by ``positive_weight``.
     """
     columns = sorted({bucket for vector in vectors for bucket in vector})
     index = {bucket: i for i, bucket in enumerate(columns)}
@@ -34,6 +36,8 @@ def fit(
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(vectors), len(columns)))
     y = np.asarray(labels, dtype=float)
     sample = np.where(y == 1, positive_weight, 1.0)
+    if sample_weights is not None:
+        sample = sample * np.asarray(sample_weights, dtype=float)
     shrink = np.array([0.0 if bucket in free else l2 for bucket in columns])
 
     def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
