@@ -32,6 +32,8 @@ SENDER_UNKNOWN = "unknown"
 def sender_type_or_none(value: str | None) -> str | None:
     """The sender's type as the scorer takes it: one of ``SENDER_TYPES``, or None when not known."""
     return value if value in SENDER_TYPES else None
+
+
 MAX_INDICATORS = 20
 
 
