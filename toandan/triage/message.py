@@ -10,8 +10,7 @@ piece named so that the trained model can re-weigh it:
 3. a brand or a state agency named next to a personal mobile number or a demand it never makes by message;
 4. dampeners for what legitimate senders write: one-time codes delivered to the owner, balance alerts, scam
    warnings ("không cung cấp OTP cho bất kỳ ai"), links to the brand's own domain, short-code adverts;
-5. the kinds of number given (short code, hotline, landline) and who sent it, when the caller knows (a named
-   sender, a short code or a personal number, and a bank or agency named by a personal number);
+5. who sent it, when the caller knows (a named sender, a short code or a personal number);
 6. the reputation of the phone numbers, links and accounts it contains, when a lookup is supplied.
 
 ``combine`` then adds them up. With the shipped message model (``training.train_message_model``, trained on
@@ -76,9 +75,6 @@ REASON_FLOOR = 0.3
 _ANCHOR_INDEX = AnchorIndex(SIGNALS)
 _STYLE_REASON = gettext_noop("Nội dung và cách viết giống các tin nhắn lừa đảo đã được ghi nhận")
 _SENDER_REASON = gettext_noop("Tin nhắn gửi từ số điện thoại cá nhân, không phải tên thương hiệu hay đầu số")
-_PERSONAL_INSTITUTION_REASON = gettext_noop(
-    "Nhân danh ngân hàng, nhà mạng hay cơ quan nhà nước nhưng gửi từ số điện thoại cá nhân"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,31 +246,15 @@ def _dampeners(message: _Message, w: Weights) -> list[Contribution]:
     return found
 
 
-def _numbers(message: _Message) -> list[Contribution]:
-    """The kinds of number a message gives (short code, 1800/1900 hotline, landline): weights learnt only."""
-    extracted = message.extracted
-    kinds = (
-        ("short_code", ("short_code",)),
-        ("hotline", ("toll_free", "premium_rate")),
-        ("landline", ("fixed_line",)),
-    )
-    return [Contribution("number:" + name, 0.0) for name, types in kinds if extracted.of_type(*types)]
-
-
-def _sender(message: _Message, sender_type: str | None) -> list[Contribution]:
-    """Who sent it, when known, and an institution named by a personal number: weights learnt only."""
+def _sender(sender_type: str | None) -> list[Contribution]:
+    """Who sent it, when known: its weight is learnt only (zero by hand)."""
     if sender_type not in SENDER_TYPES:
         return []
-    found = [
+    return [
         Contribution(
             "sender:" + str(sender_type), 0.0, _SENDER_REASON if sender_type == "personal_number" else ""
         )
     ]
-    if sender_type == "personal_number" and any(
-        brands.profile(b).kind in signals.INSTITUTION_KINDS for b in message.mentioned
-    ):
-        found.append(Contribution("sender:personal_institution", 0.0, _PERSONAL_INSTITUTION_REASON))
-    return found
 
 
 class _Formatted(str):
@@ -299,8 +279,7 @@ def contributions(
         *_claims(message, weights),
         *_phone_lure(message, weights),
         *_dampeners(message, weights),
-        *_numbers(message),
-        *_sender(message, sender_type),
+        *_sender(sender_type),
     ]
 
 
