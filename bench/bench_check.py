@@ -247,7 +247,13 @@ def warm_up(url: str, indicators: int) -> None:
     runs = ready = 0
     while time.monotonic() < deadline:
         before = transactions()
-        result = wrk(url + "/", seconds=3, connections=8, extra_lua=MISS_LUA)
+        try:
+            result = wrk(url + "/", seconds=3, connections=8, extra_lua=MISS_LUA)
+        except subprocess.CalledProcessError:
+            # No answer at all within the run (the workers still building their filters on a loaded
+            # machine): wrk's report script fails on an empty latency table. Try again.
+            runs += 1
+            continue
         after = transactions()
         runs += 1
         if before is None or after is None:

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -87,6 +88,9 @@ def server(env: dict[str, str], workers: int = 2, threads: int = 8) -> Iterator[
         ],
         env={**env, "DJANGO_SETTINGS_MODULE": "bench.settings"},
         cwd=REPO,
+        # Its own process group: if granian's main process does not stop in time, its workers are killed
+        # with it instead of being left behind on a shared machine.
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -100,7 +104,11 @@ def server(env: dict[str, str], workers: int = 2, threads: int = 8) -> Iterator[
         yield url
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=20)
 
 
 def wrk(

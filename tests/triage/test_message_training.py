@@ -19,33 +19,35 @@ def _authored_rows() -> list[Row]:
 def test_each_folds_threshold_is_chosen_on_the_other_folds_only(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = _authored_rows()
     assert {row.label for row in rows} == {0, 1}
-    events: list[tuple[str, frozenset[int]]] = []
+    folds = [training_messages.fold_of(row.text) for row in rows]
+    everything = frozenset(range(len(rows)))
+    trained_on: dict[int, frozenset[int]] = {}
+    outer: list[frozenset[int]] = []  # the test fold of each outer model, in order
+    scored: list[tuple[int, frozenset[int], frozenset[int]]] = []  # (outer fold #, model's rows, rows scored)
     fit, quick = _Training.fit, _Training.quick_logits
 
     def spy_fit(self: _Training, indices: list[int], params: MessageParams) -> Any:
-        events.append(("fit", frozenset(indices)))
-        return fit(self, indices, params)
+        model = fit(self, indices, params)
+        trained_on[id(model)] = frozenset(indices)
+        left_out = everything - frozenset(indices)
+        if len({folds[i] for i in left_out}) == 1:
+            outer.append(left_out)
+        return model
 
     def spy_quick(self: _Training, model: Any, indices: list[int]) -> list[float]:
-        events.append(("score", frozenset(indices)))
+        scored.append((len(outer) - 1, trained_on[id(model)], frozenset(indices)))
         return quick(self, model, indices)
 
     monkeypatch.setattr(_Training, "fit", spy_fit)
     monkeypatch.setattr(_Training, "quick_logits", spy_quick)
     _shift, report = training_messages.cross_validate(rows, MessageParams(l2=0.1))
 
-    folds = [training_messages.fold_of(row.text) for row in rows]
-    everything = frozenset(range(len(rows)))
-    per_fold = 1 + 2 * (training_messages.FOLDS - 1)  # the outer fit, then 4 × (inner fit, inner scoring)
-    outer = list(range(0, len(events), per_fold))
-    assert len(outer) == training_messages.FOLDS
-    for k, start in enumerate(outer):
-        test_fold = everything - events[start][1]
-        assert test_fold == {i for i, f in enumerate(folds) if f == k}
-        inner = events[start + 1 : start + 1 + 2 * (training_messages.FOLDS - 1)]
-        assert len(inner) == 2 * (training_messages.FOLDS - 1)
-        for _kind, ids in inner:
-            assert not ids & test_fold
+    test_folds = [frozenset(i for i, f in enumerate(folds) if f == k) for k in range(training_messages.FOLDS)]
+    assert outer == test_folds
+    assert len(scored) == training_messages.FOLDS * (training_messages.FOLDS - 1)
+    for k, model_rows, rows_scored in scored:
+        assert not model_rows & outer[k] and not rows_scored & outer[k]
+        assert not model_rows & rows_scored
     assert len(report["fold_shifts"]) == training_messages.FOLDS
     assert set(report["nosend"]["pooled"]) == {"scam", "flag"}
 

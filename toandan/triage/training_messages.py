@@ -17,7 +17,7 @@ its sender's type, so that the model scores well whether the caller knows it.
 
 The threshold is nested: for each test fold, the log-odds shift that puts the best F1 of "flagged" (scam or
 suspicious) on the fixed ``verdict.SUSPICIOUS_THRESHOLD`` is chosen by an inner cross-validation on the four
-training folds only (four more models), never on the test fold. The shipped model's shift is chosen the same
+training folds only (four more models, each shared by two outer folds), never on the test fold. The shipped model's shift is chosen the same
 way on all five folds' out-of-fold scores.
 """
 
@@ -204,6 +204,8 @@ def cross_validate(
     truth = [row.label for row in rows]
     out: dict[bool, list[float]] = {True: [0.0] * len(rows), False: [0.0] * len(rows)}
     shifts: list[float] = []
+    # The inner model without folds k and j serves both outer fold k (scoring j) and outer fold j (scoring k).
+    inner_models: dict[frozenset[int], modelstore.LinearModel] = {}
     for k in range(FOLDS):
         kept = [i for i, f in enumerate(folds) if f != k]
         model = data.fit(kept, params)
@@ -217,7 +219,10 @@ def cross_validate(
         for j in range(FOLDS):
             if j == k:
                 continue
-            inner = data.fit([i for i, f in enumerate(folds) if f not in (k, j)], params)
+            pair = frozenset((k, j))
+            if pair not in inner_models:
+                inner_models[pair] = data.fit([i for i, f in enumerate(folds) if f not in pair], params)
+            inner = inner_models[pair]
             scored = [i for i, f in enumerate(folds) if f == j]
             inner_truth += [truth[i] for i in scored]
             inner_logits += data.quick_logits(inner, scored)
