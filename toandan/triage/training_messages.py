@@ -17,8 +17,8 @@ its sender's type, so that the model scores well whether the caller knows it.
 
 The threshold is nested: for each test fold, the log-odds shift that puts the best F1 of "flagged" (scam or
 suspicious) on the fixed ``verdict.SUSPICIOUS_THRESHOLD`` is chosen by an inner cross-validation on the four
-training folds only (four more models, each shared by two outer folds), never on the test fold. The shipped model's shift is chosen the same
-way on all five folds' out-of-fold scores.
+training folds only (four more models, each shared by two outer folds), never on the test fold. The shipped
+model's shift is chosen the same way on all five folds' out-of-fold scores.
 """
 
 from __future__ import annotations
