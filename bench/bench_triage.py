@@ -151,5 +151,6 @@ def main() -> None:
         f"  (baseline ratio {url_rate / baseline:.3f} | {url_cpu / baseline_cpu:.3f})"
     )
 
+
 if __name__ == "__main__":
     main()
