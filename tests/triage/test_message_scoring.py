@@ -61,11 +61,8 @@ def test_authored_set_size_and_variety(authored: dict[str, list[tuple[str, int]]
         "Mã OTP của bạn là 654321. Tuyệt đối không cung cấp mã này cho bất kỳ ai, kể cả nhân viên ngân hàng.",
         "Mẹ ơi tối nay con về muộn, mẹ ăn cơm trước nhé",
         "ck oi chieu nay don con giup e nhe",
-        pytest.param(
-            "GHN: Don hang GHN12AB dang duoc giao, shipper se goi cho ban trong hom nay.",
-            # Known regression of the 2025 model (issue 10 note): parcel wording is a scam's in the real data.
-            marks=pytest.mark.xfail(reason="2025 model flags this authored parcel notice", strict=True),
-        ),
+        # Flagged by the previous 2025 model (strict xfail); left alone since the retrain of the 4th session.
+        "GHN: Don hang GHN12AB dang duoc giao, shipper se goi cho ban trong hom nay.",
         "Con chuyển khoản tiền học cho mẹ rồi nhé, mẹ kiểm tra giúp con.",
         "VCB: TK 0011xxx123 +1,500,000VND luc 10:12 01/06/2025. SD: 9,450,000VND. ND: luong",
         "Tra cuu hoa don tai https://www.evn.com.vn nhe",

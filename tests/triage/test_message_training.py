@@ -48,7 +48,7 @@ def test_each_folds_threshold_is_chosen_on_the_other_folds_only(monkeypatch: pyt
     for k, model_rows, rows_scored in scored:
         assert not model_rows & outer[k] and not rows_scored & outer[k]
         assert not model_rows & rows_scored
-    assert len(report["fold_shifts"]) == training_messages.FOLDS
+    assert len(report["shifts"]) == training_messages.FOLDS
     assert set(report["nosend"]["pooled"]) == {"scam", "flag"}
 
 
