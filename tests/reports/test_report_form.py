@@ -216,12 +216,13 @@ def test_rolled_back_submission_leaves_no_file(
 ) -> None:
     from pathlib import Path
 
-    from toandan.core import rowsql
+    from toandan.reports import services
 
     def explode(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(rowsql, "execute", explode)  # the files are written; the rows never arrive
+    # The files and the report's first rows are written; the links never arrive: everything is rolled back.
+    monkeypatch.setattr(services, "link_report_indicators", explode)
     client = Client(raise_request_exception=False)
     response = client.post(
         NEW,
