@@ -2,13 +2,18 @@
 changes one fails here, loudly, naming the module to re-read, instead of slowing or breaking the platform
 quietly.
 
-- `toandan/core/prepared.py` (the public check's prepared lookup, indicators/fastsql.py): Django's server-side
+- `toandan/core/prepared.py` (report intake's statement, reports/storing.py, through core/rowsql.py, and the
+  public check's prepared lookup, indicators/fastsql.py): Django's server-side
   binding cursor, `_prepare_cursor`, the query log's `debug_sql`, the health-check flags; psycopg's
   `prepare_threshold` and `execute(prepare=True)`.
 - `toandan/triage/prefilter.py`: `re._parser.parse` and the opcodes of `re._constants`.
 
-Report intake no longer uses any of them (plain ORM since #17 item 3). After an upgrade: read the module,
-run its tests (tests/indicators/test_fastsql.py, tests/triage/test_message_scoring.py), then move the pin."""
+- `toandan/core/rowsql.py`: psycopg's `_queries.MAX_CACHED_STATEMENT_PARAMS` (raised so that intake's
+  ~70-parameter statement keeps its converted form cached).
+
+After an upgrade: read the module, run its tests (tests/reports/test_intake_oracle.py,
+tests/reports/test_intake_concurrency.py, tests/indicators/test_fastsql.py,
+tests/triage/test_message_scoring.py on PostgreSQL), then move the pin."""
 
 from __future__ import annotations
 
@@ -52,6 +57,16 @@ def test_psycopg_internals_of_prepared_statements() -> None:
     assert issubclass(ServerBindingCursor, psycopg.Cursor), why
     assert "prepare" in inspect.signature(psycopg.Cursor.execute).parameters, why
     assert isinstance(inspect.getattr_static(psycopg.Connection, "prepare_threshold"), property), why
+
+
+def test_psycopg_statement_cache_limit_of_rowsql() -> None:
+    pytest.importorskip("psycopg")
+    from psycopg import _queries
+
+    import toandan.core.rowsql  # noqa: F401 - raises the limit on import
+
+    why = WHY.format(module="toandan/core/rowsql.py")
+    assert _queries.MAX_CACHED_STATEMENT_PARAMS >= 200, why
 
 
 def test_re_internals_of_the_triage_prefilter() -> None:

@@ -216,13 +216,12 @@ def test_rolled_back_submission_leaves_no_file(
 ) -> None:
     from pathlib import Path
 
-    from toandan.reports import services
+    from toandan.reports import storing
 
     def explode(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("database went away")
 
-    # The files and the report's first rows are written; the links never arrive: everything is rolled back.
-    monkeypatch.setattr(services, "link_report_indicators", explode)
+    monkeypatch.setattr(storing, "write", explode)  # the files are written; the rows never arrive
     client = Client(raise_request_exception=False)
     response = client.post(
         NEW,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,13 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toandan.core import codes, crypto
-from toandan.core.audit import record
+from toandan.core.audit import new_event, record
 from toandan.core.files import removing_on_failure, store_files
 from toandan.core.models import AuditAction
 from toandan.core.uploads import CleanFile
 from toandan.identifiers.text import strip_diacritics
-from toandan.indicators.services import Planned, link_report_indicators, plan_links
+from toandan.indicators.services import Planned, plan_links
 from toandan.orgs.models import Unit
+from toandan.reports import storing
 from toandan.reports.consent import shown_consent
 from toandan.reports.deadlines import compute, current_deadline
 from toandan.reports.models import (
@@ -125,13 +127,15 @@ def submit_report(
         plan_links(data.identifiers, data.description), data.description, data.phone, data.email
     )
     for attempt in range(3):
-        # A failed attempt's files are removed on the way out, except when the connection was lost: the commit
-        # may have happened all the same (a retry with the same Idempotency-Key then finds the report), so its
-        # files stay; the orphan sweep removes them if not.
+        # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
+        # rerun follow a failed attempt. A failed attempt's files are removed on the way out, except when the
+        # connection was lost: the commit may have happened all the same (a retry with the same
+        # Idempotency-Key then finds the report), so its files stay; the orphan sweep removes them if not.
+        atomic = storing.needs_transaction() or transaction.get_connection().in_atomic_block
         try:
             with (
                 removing_on_failure(keep_on=(OperationalError, InterfaceError)) as written,
-                transaction.atomic(),
+                transaction.atomic() if atomic else nullcontext(),
             ):
                 return _store(
                     data, files or [], channel, submitter, idempotency_key, written, consent, planned
@@ -142,6 +146,10 @@ def submit_report(
             if attempt == 2:
                 raise
             # Otherwise the random tracking code collided (1 in 10^12 per pair): draw another.
+        except storing.LinkRace:
+            # Another report stored one of the same new indicators first: write it again.
+            if attempt == 2:
+                raise
     raise AssertionError("unreachable")
 
 
@@ -184,24 +192,24 @@ def _store(
     report.search_text = search_text(report)
     # Only the intake event exists yet, and it completes no legal step: the first deadline is known now.
     report.deadline_at = current_deadline(compute(report, []))
-    # Plain ORM in the caller's transaction: bench/bench_intake.py keeps it above 0.3× of a form and one
-    # insert (docs/architecture.md, "Report intake"); the hand-built single statement it replaced was faster
-    # but spread over three modules and leaned on Django and psycopg internals.
-    report.save(force_insert=True)
+    dependents: list[tuple[Any, str]] = []
     if not data.anonymous:
-        ReporterIdentity.objects.create(
-            report=report,
+        identity = ReporterIdentity(
             name=crypto.encrypt(data.name),
             phone=crypto.encrypt(data.phone),
             email=crypto.encrypt(data.email),
             id_number=crypto.encrypt(data.id_number),
         )
-    Evidence.objects.bulk_create(evidence_rows(report, files, True, written, start=1))
-    _submitted_event(report).save(force_insert=True)
+        dependents.append((identity, "report_id"))
+    dependents += [(row, "report_id") for row in evidence_rows(report, files, True, written, start=1)]
+    dependents.append((_submitted_event(report), "report_id"))
     # A citizen's submission is audited as what was created, where it went and by which channel: never the
     # sender's address or account (docs/security.md, "Anonymous means anonymous").
-    record(AuditAction.CREATED, target=report, unit=report.unit, summary=report.code, channel=channel)
-    link_report_indicators(report, planned)
+    audit = new_event(
+        AuditAction.CREATED, target=report, unit=report.unit, summary=report.code, channel=channel
+    )
+    dependents.append((audit, "object_id"))
+    storing.write(report, dependents, planned)
     if data.email and not data.anonymous:
         from toandan.reports.tasks import send_receipt
 
@@ -216,7 +224,6 @@ def _submitted_event(report: Report) -> ReportEvent:
     # Case suggestions are made by the worker's sweep (triage.tasks.suggest_pending), which finds every report
     # still without one: intake enqueues nothing, and nothing is lost if the process dies after the commit.
     return ReportEvent(
-        report=report,
         kind=EventKind.SUBMITTED,
         to_status=Status.RECEIVED,
         to_unit=report.unit,
