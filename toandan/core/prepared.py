@@ -4,7 +4,8 @@ Django binds parameters on the client and never prepares (for the sake of transa
 PostgreSQL parses and plans every statement anew. Here a cursor with server-side binding prepares it on
 first use. The connection stays Django's (transaction state, error wrapping), and the statement is logged
 where Django logs queries, so tests count it. Used by the public check's lookup (indicators/fastsql.py), the
-platform's busiest read. It relies on private parts of Django and psycopg, pinned by
+platform's busiest read, and by report intake's statement (reports/storing.py through core/rowsql.py), its
+busiest write. It relies on private parts of Django and psycopg, pinned by
 tests/core/test_pinned_internals.py (an upgrade that changes them fails there).
 """
 
