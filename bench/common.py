@@ -94,12 +94,15 @@ def server(env: dict[str, str], workers: int = 2, threads: int = 8) -> Iterator[
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        # Up to two minutes: on a loaded machine granian and Django take far longer than usual to start, and
+        # a load tool started before the port is open fails at once.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                     break
             except OSError:
-                time.sleep(0.05)
+                time.sleep(0.1)
         subprocess.run(["curl", "-s", "-o", "/dev/null", url + "/bench/bare"], check=False)
         yield url
     finally:

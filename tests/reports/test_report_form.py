@@ -216,12 +216,12 @@ def test_rolled_back_submission_leaves_no_file(
 ) -> None:
     from pathlib import Path
 
-    from toandan.core import rowsql
+    from toandan.reports import storing
 
     def explode(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(rowsql, "execute", explode)  # the files are written; the rows never arrive
+    monkeypatch.setattr(storing, "write", explode)  # the files are written; the rows never arrive
     client = Client(raise_request_exception=False)
     response = client.post(
         NEW,

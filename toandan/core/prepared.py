@@ -3,8 +3,10 @@
 Django binds parameters on the client and never prepares (for the sake of transaction-mode poolers), so
 PostgreSQL parses and plans every statement anew. Here a cursor with server-side binding prepares it on
 first use. The connection stays Django's (transaction state, error wrapping), and the statement is logged
-where Django logs queries, so tests count it. Used by the public check's lookup (indicators/fastsql.py) and
-by report intake's writes (core/rowsql.py).
+where Django logs queries, so tests count it. Used by the public check's lookup (indicators/fastsql.py), the
+platform's busiest read, and by report intake's statement (reports/storing.py through core/rowsql.py), its
+busiest write. It relies on private parts of Django and psycopg, pinned by
+tests/core/test_pinned_internals.py (an upgrade that changes them fails there).
 """
 
 from __future__ import annotations

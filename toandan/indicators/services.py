@@ -1,16 +1,16 @@
-"""State changes of indicators. Report intake plans a report's indicators, stores the new ones and links them
-inside its submit transaction."""
+"""State changes of indicators. Report intake plans a report's indicators (`plan_links`), then stores the new
+ones and links them inside its submit transaction (`link_report_indicators`)."""
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Iterable
 from typing import Any
 
-from toandan.core import rowsql
+from django.db.models import Q
+
 from toandan.identifiers.base import Indicator
 from toandan.identifiers.extract import extract_all
 from toandan.identifiers.normalize import detect
-from toandan.indicators import presence
 from toandan.indicators.models import IndicatorRecord, IndicatorSource, ReportIndicator
 
 MAX_VALUE_LENGTH = 2000
@@ -52,73 +52,46 @@ def plan_links(identifiers: list[str], text: str) -> Planned:
     return dict(sorted(unique.items()))
 
 
-def incoming_params(planned: Planned) -> list[Any]:
-    """The parameters of `link_sql(len(planned), …)["incoming"]`: each planned indicator's record and link."""
-    # Before the commit: the public check in this process counts the report at once (see presence.py).
-    presence.add(planned)
-    params: list[Any] = []
-    for (kind, value), (raw, item, source) in planned.items():
-        params += rowsql.values(IndicatorRecord(kind=kind, value=value, display=item.display[:300]))
-        params += [raw[:300], source]
-    return params
-
-
-def link_params(report_id: int | None = None) -> list[Any]:
-    """The parameters of `link_sql(…)["new_links"]`: the report's id when it is one (not an expression)."""
-    skip = ["raw", "source", "indicator_id"] + ([] if report_id is not None else ["report_id"])
-    return rowsql.values(ReportIndicator(report_id=report_id), skip=skip)
-
-
-@cache
-def link_sql(count: int, report_id: str) -> dict[str, str]:
-    """The SQL that stores `count` planned indicators once each and links them to a report, in parts that
-    read the part `incoming` (the planned rows) and `known` (their stored ids) as WITH queries.
-    `report_id` is the SQL giving the report's id (an expression, or %s for a parameter).
-
-    PostgreSQL runs every part in the one WITH statement that stores the report (reports/storing.py); there
-    `new_indicators` cannot be read back from the table, so `known` adds its RETURNING rows, and a key that
-    another report inserted and committed while this statement waited on it is invisible to the statement's
-    snapshot: its link is missing, and the caller compares the count of `new_links` with the plan and runs
-    the statement again. SQLite runs `new_indicators`, then `new_links` (with `stored` as `known`)."""
-    q = rowsql.db().ops.quote_name
-    record_columns = rowsql.columns(IndicatorRecord)
-    typed = rowsql.placeholders(IndicatorRecord, typed=True)
-    named = ", ".join(f"{p} AS {q(c)}" for p, c in zip(typed, record_columns, strict=True))
-    select = f"SELECT {named}, CAST(%s AS varchar) AS link_raw, CAST(%s AS varchar) AS link_source"
-    records = q(IndicatorRecord._meta.db_table)
-    names = rowsql.quoted(record_columns)
-    same = "stored.kind = incoming.kind AND stored.value = incoming.value"
-    exprs = {"report_id": report_id, "raw": "incoming.link_raw", "source": "incoming.link_source"}
-    exprs["indicator_id"] = "known.id"
-    link_values = ", ".join(rowsql.placeholders(ReportIndicator, tuple(exprs.items()), typed=True))
-    link_names = rowsql.quoted(rowsql.columns(ReportIndicator))
-    stored = f"SELECT stored.id, stored.kind, stored.value FROM {records} stored JOIN incoming ON {same}"  # noqa: S608
-    # Names come from model metadata; every value is a parameter.
-    return {
-        "incoming": " UNION ALL ".join([select] * count),
-        "new_indicators": f"INSERT INTO {records} ({names}) SELECT {names} FROM incoming "  # noqa: S608
-        f"WHERE NOT EXISTS (SELECT 1 FROM {records} stored WHERE {same}) ON CONFLICT DO NOTHING",
-        "stored": stored,
-        "known": f"SELECT id, kind, value FROM new_indicators UNION ALL {stored}",  # noqa: S608
-        "new_links": f"INSERT INTO {q(ReportIndicator._meta.db_table)} ({link_names}) "  # noqa: S608
-        f"SELECT {link_values} FROM incoming JOIN known "
-        "ON known.kind = incoming.kind AND known.value = incoming.value",
-    }
-
-
 def link_report_indicators(report: Any, planned: Planned) -> None:
-    """Store each planned indicator once and link it to the report: two statements in the caller's transaction
-    (SQLite; PostgreSQL does this inside the report's own statement, see `link_sql`).
+    """Store each planned indicator once and link it to `report` (already saved), in the caller's transaction.
+
+    Known indicators are looked up first, so they draw no id (the check's presence filter polls new records
+    by id). A new one is inserted with ON CONFLICT DO NOTHING: when another report inserts the same key at the
+    same moment, PostgreSQL makes this insert wait for that transaction and then skips the row, and the
+    lookup that follows (a new statement, a new snapshot under READ COMMITTED) sees it. SQLite's IMMEDIATE
+    transactions let one writer in at a time. Planned keys are sorted, so concurrent inserts take their row
+    locks in one order (no deadlock).
 
     Nothing here updates a shared row: during a scam wave thousands of reports name the same number at once,
     and a counter on the indicator would make them queue behind each other's locks. Counts are counted from
-    the links instead."""
+    the links instead.
+
+    This is the reference path of report intake (reports/storing.py): SQLite uses it, and on PostgreSQL the
+    one-statement path is compared with it (tests/reports/test_intake_oracle.py)."""
     if not planned:
         return
-    sql = link_sql(len(planned), "%s")
-    incoming = incoming_params(planned)
-    rowsql.execute(f"WITH incoming AS ({sql['incoming']}) {sql['new_indicators']}", incoming)
-    rowsql.execute(
-        f"WITH incoming AS ({sql['incoming']}), known AS ({sql['stored']}) {sql['new_links']}",
-        incoming + link_params(report.pk),
+    ids = _stored_ids(planned)
+    missing = [key for key in planned if key not in ids]
+    if missing:
+        IndicatorRecord.objects.bulk_create(
+            [
+                IndicatorRecord(kind=kind, value=value, display=planned[kind, value][1].display[:300])
+                for kind, value in missing
+            ],
+            ignore_conflicts=True,
+        )
+        ids |= _stored_ids(missing)
+    ReportIndicator.objects.bulk_create(
+        [
+            ReportIndicator(report=report, indicator_id=ids[key], raw=raw[:300], source=source)
+            for key, (raw, _item, source) in planned.items()
+        ]
     )
+
+
+def _stored_ids(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    match = Q()
+    for kind, value in keys:
+        match |= Q(kind=kind, value=value)
+    rows = IndicatorRecord.objects.filter(match).values_list("kind", "value", "id")
+    return {(kind, value): pk for kind, value, pk in rows}

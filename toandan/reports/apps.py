@@ -11,6 +11,8 @@ class ReportsConfig(AppConfig):
         from toandan.core import refcache
         from toandan.core.models import DayOff
         from toandan.orgs.models import Unit
+        from toandan.reports import monitoring
         from toandan.reports.models import DeadlinePolicy, ReportCategory, RoutingRule
 
         refcache.watch(ReportCategory, RoutingRule, DeadlinePolicy, Unit, DayOff)
+        monitoring.register()  # deadlines at risk in /metrics (core never imports reports)

@@ -26,6 +26,9 @@ from toandan.reports.models import (
     Track,
 )
 
+#: A deadline this close is "due soon" in the officers' queue and "at risk" in /metrics.
+DUE_SOON_DAYS = 3
+
 STEPS: dict[str, list[str]] = {
     Track.CRIME: [DeadlineStep.PROCURACY_NOTICE, DeadlineStep.DECISION],
     Track.DENUNCIATION: [DeadlineStep.ACCEPTANCE, DeadlineStep.RESOLUTION],

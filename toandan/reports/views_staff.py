@@ -23,7 +23,7 @@ from toandan.core.files import download_view
 from toandan.indicators.models import ReportIndicator
 from toandan.reports import workflow
 from toandan.reports.case_actions import ACTIONS, officers_for
-from toandan.reports.deadlines import compute
+from toandan.reports.deadlines import DUE_SOON_DAYS, compute
 from toandan.reports.models import EventKind, Evidence, Report
 from toandan.reports.panels import case_panels
 from toandan.reports.staff_forms import (
@@ -37,8 +37,6 @@ from toandan.reports.staff_forms import (
     TrackForm,
     TransferForm,
 )
-
-DUE_SOON_DAYS = 3
 
 
 @staff_required
