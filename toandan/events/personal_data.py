@@ -38,7 +38,9 @@ KINDS = [
             event__in=expired_events(cutoff), anonymised=False
         ).count(),
     ),
-    staff_trail("events", ("events.Event.created_by", "events.ParticipantHistory.actor")),
+    staff_trail(
+        "events", ("events.Event.created_by", "events.ParticipantHistory.actor", "events.EventHistory.actor")
+    ),
 ]
 
 NOT_PERSONAL = {"events.EventMaterial.original_name": _("tên tệp tài liệu sự kiện")}

@@ -27,8 +27,8 @@ def resolved_before(cutoff: datetime) -> QuerySet[Report]:
     """Reports resolved (and still resolved) whose last resolution is older than `cutoff`."""
     return (
         Report.objects.filter(status=Status.RESOLVED)
-        .annotate(resolved_at=Max("events__at", filter=Q(events__to_status=Status.RESOLVED)))
-        .filter(resolved_at__lt=cutoff)
+        .annotate(last_resolved=Max("events__at", filter=Q(events__to_status=Status.RESOLVED)))
+        .filter(last_resolved__lt=cutoff)
     )
 
 
