@@ -121,7 +121,7 @@ def test_money_recovered_from_the_case_page(commune_a_officer: User) -> None:
     report.refresh_from_db()
     assert report.money_recovered == 1_000_000
     page = client.get(reverse("reports:detail", args=[report.code])).content.decode()
-    assert 'id="case-recovered">1000000 đ' in page
+    assert 'id="case-recovered">1.000.000\u00a0đ' in page
 
 
 def test_statistics_use_the_stored_resolution_and_list_money_recovered(commune_a_officer: User) -> None:
@@ -133,7 +133,7 @@ def test_statistics_use_the_stored_resolution_and_list_money_recovered(commune_a
     assert (figures.resolved, figures.resolved_in_time, figures.median_days) == (3, 2, 2.0)
     assert (figures.money_lost, figures.money_recovered) == (4_000_000, 300_000)
     page = staff_client(commune_a_officer).get(reverse("reports:stats")).content.decode()
-    assert 'id="money-recovered">300000 đ' in page
+    assert 'id="money-recovered" class="figures-money">300.000\u00a0đ' in page
 
 
 def test_an_extension_after_the_resolution_moves_the_stored_due_date(commune_a_officer: User) -> None:
