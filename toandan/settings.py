@@ -151,6 +151,10 @@ REPORT_RATE_PER_CONTACT = "5/h"
 ADD_INFO_RATE_PER_IP = "10/h"
 ADD_INFO_RATE_PER_REPORT = "20/d"
 MAX_FILES_PER_REPORT = 30
+# A report whose story is this similar (Jaccard of word 3-shingles) to one naming the same indicators within
+# the window is a likely repeat of that incident: counted once (toandan/reports/repeats.py).
+REPORT_REPEAT_WINDOW_HOURS = CONFIG.report_repeat_window_hours
+REPORT_REPEAT_SIMILARITY = 0.8
 RATELIMIT_USE_CACHE = "limits"
 # W021: HSTS preload commits the whole domain (a gov.vn name) for years: the province decides it, not the
 # platform (docs/deploy.md); HSTS itself is on, a year long, with subdomains.

@@ -22,7 +22,7 @@ from toandan.core.uploads import CleanFile
 from toandan.identifiers.text import strip_diacritics
 from toandan.indicators.services import Planned, plan_links
 from toandan.orgs.models import Unit
-from toandan.reports import resolution, storing
+from toandan.reports import repeats, resolution, storing
 from toandan.reports.consent import shown_consent
 from toandan.reports.deadlines import compute, current_deadline
 from toandan.reports.models import (
@@ -133,20 +133,27 @@ def submit_report(
     planned = without_own(
         plan_links(data.identifiers, data.description), data.description, data.phone, data.email
     )
+    # A read, before the transaction too: is this the same incident sent again? (reports.repeats)
+    repeat = repeats.find_repeat(data.category, data.commune, data.description, planned)
     for attempt in range(3):
         # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
         # rerun follow a failed attempt. A failed attempt's files are removed on the way out, except when the
         # connection was lost: the commit may have happened all the same (a retry with the same
         # Idempotency-Key then finds the report), so its files stay; the orphan sweep removes them if not.
-        atomic = storing.needs_transaction() or transaction.get_connection().in_atomic_block
+        atomic = (
+            storing.needs_transaction() or transaction.get_connection().in_atomic_block or repeat is not None
+        )
         try:
             with (
                 removing_on_failure(keep_on=(OperationalError, InterfaceError)) as written,
                 transaction.atomic() if atomic else nullcontext(),
             ):
-                return _store(
-                    data, files or [], channel, submitter, idempotency_key, written, consent, planned
+                submitted = _store(
+                    data, files or [], channel, submitter, idempotency_key, written, consent, planned, repeat
                 )
+                if repeat is not None:
+                    repeats.record_repeat(submitted.report, repeat)
+                return submitted
         except IntegrityError:
             if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
                 return _existing(idempotency_key, data)  # a concurrent retry stored it first
@@ -169,6 +176,7 @@ def _store(
     written: list[str],
     consent: Any,
     planned: Planned,
+    repeat: repeats.Match | None = None,
 ) -> Submitted:
     key = codes.new_key()
     report = Report(
@@ -195,6 +203,7 @@ def _store(
         consented_at=timezone.now(),
         idempotency_key=idempotency_key or None,
         idempotency_fingerprint=data.fingerprint() if idempotency_key else "",
+        repeat_of=repeat.head if repeat else None,
     )
     report.search_text = search_text(report)
     # Only the intake event exists yet, and it completes no legal step: the first deadline is known now.

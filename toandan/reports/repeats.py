@@ -1,0 +1,157 @@
+"""Likely repeats: the same incident sent again (same indicators, near-identical story, within a window).
+
+One person can send the same story four times in an afternoon; counted four times it would make the public
+check say "tố giác 4 lần" and the statistics add the money four times. At intake a new report is compared
+with the recent reports that name one of its indicators (or, when it names none, with the recent reports of
+the same category and place): when its story is near-identical to one of them it becomes a *repeat* of that
+incident's first report (``Report.repeat_of``) and its indicator links stop counting (``counts``). Officers
+see the group in the queue and can undo the match (``separate``).
+
+Only the content is compared: nothing about the sender (address, account, contact) is read or kept, so an
+anonymous reporter stays anonymous.
+
+Why not MinHash here: candidates come from an index (the indicator links, or category and time), at most
+``MAX_CANDIDATES`` of them, and the exact Jaccard similarity of their word 3-shingles costs less than signing
+them; MinHash/LSH is for finding candidates among all texts (triage's waves do that, on another floor).
+
+Interface for intake (reports.services.submit_report):
+    match = find_repeat(data.category, data.commune, data.description, planned)   # before the write
+    ... report.repeat_of = match.head if match else None ... storing.write(...)
+    if match: record_repeat(report, match)                                        # same transaction
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from toandan.core.audit import record
+from toandan.core.models import AuditAction
+from toandan.identifiers.text import strip_diacritics
+from toandan.reports.models import EventKind, Report, ReportEvent
+
+MAX_CANDIDATES = 50
+SHINGLE = 3
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """The incident a new report likely repeats: its first report, and how similar the stories are."""
+
+    head: Report
+    similarity: float
+
+
+def window() -> timedelta:
+    return timedelta(hours=getattr(settings, "REPORT_REPEAT_WINDOW_HOURS", 72))
+
+
+def threshold() -> float:
+    return float(getattr(settings, "REPORT_REPEAT_SIMILARITY", 0.8))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a story: case, diacritics and punctuation do not make two stories differ."""
+    return _WORD.findall(strip_diacritics(text).lower().replace("đ", "d"))
+
+
+def shingles(text: str) -> frozenset[tuple[str, ...]]:
+    items = words(text)
+    if len(items) < SHINGLE:
+        return frozenset([tuple(items)])
+    return frozenset(zip(*(items[i:] for i in range(SHINGLE)), strict=False))
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the two stories' word 3-shingles (1.0 for the same words in the same order)."""
+    left, right = shingles(a), shingles(b)
+    if not left or not right:
+        return 0.0
+    return len(left & right) / len(left | right)
+
+
+def _candidates(category: Any, commune: Any, keys: list[tuple[str, str]]) -> list[Report]:
+    since = timezone.now() - window()
+    recent = Report.objects.filter(received_at__gte=since)
+    if keys:
+        named = Q()
+        for kind, value in keys:
+            named |= Q(indicator_links__indicator__kind=kind, indicator_links__indicator__value=value)
+        recent = recent.filter(named)
+    else:
+        recent = recent.filter(category=category, commune=commune, indicator_links__isnull=True)
+    rows = (
+        recent.select_related("repeat_of")
+        .only("id", "code", "description", "repeat_of__id", "repeat_of__code", "received_at")
+        .distinct()
+        .order_by("-received_at")[:MAX_CANDIDATES]
+    )
+    return list(rows)
+
+
+def find_repeat(category: Any, commune: Any, description: str, planned: Any) -> Match | None:
+    """The incident this new report likely repeats, or None. A read only: call it before the write."""
+    best: Match | None = None
+    for candidate in _candidates(category, commune, list(planned or ())):
+        score = similarity(description, candidate.description)
+        if score >= threshold() and (best is None or score > best.similarity):
+            best = Match(candidate.repeat_of or candidate, score)
+    return best
+
+
+def record_repeat(report: Report, match: Match) -> None:
+    """In the new report's transaction: its links stop counting, and its history says why (not public)."""
+    from toandan.indicators.models import ReportIndicator
+
+    ReportIndicator.objects.filter(report=report).update(counts=False)
+    ReportEvent.objects.create(
+        report=report,
+        kind=EventKind.REPEAT,
+        text=_("Có thể trùng với tố giác %(code)s (nội dung giống %(percent)s%%).")
+        % {"code": match.head.code, "percent": round(match.similarity * 100)},
+        data={"head": match.head.code, "similarity": round(match.similarity, 3)},
+    )
+
+
+def separate(report: Report, *, actor: Any, request: Any = None) -> None:
+    """An officer decides a likely repeat is another incident: it counts again, with a history row."""
+    if report.repeat_of_id is None:
+        return
+    from toandan.indicators.models import ReportIndicator
+
+    with transaction.atomic():
+        head_code = report.repeat_of.code if report.repeat_of else ""
+        report.repeat_of = None
+        report.save(update_fields=["repeat_of"])
+        ReportIndicator.objects.filter(report=report).update(counts=True)
+        ReportEvent.objects.create(
+            report=report,
+            kind=EventKind.NOT_REPEAT,
+            actor=actor,
+            text=_("Không trùng với tố giác %(code)s: tính là một vụ việc riêng.") % {"code": head_code},
+        )
+        record(
+            AuditAction.STATE_CHANGED, actor=actor, request=request, target=report, summary=f"{report.code}: not a repeat"
+        )
+
+
+def group_sizes(heads: list[int]) -> dict[int, int]:
+    """How many likely repeats each of these reports has (for the queue)."""
+    from django.db.models import Count
+
+    rows = (
+        Report.objects.filter(repeat_of_id__in=heads)
+        .values("repeat_of_id")
+        .annotate(n=Count("id"))
+        .values_list("repeat_of_id", "n")
+    )
+    return dict(rows)
