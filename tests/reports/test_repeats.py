@@ -1,5 +1,5 @@
-"""Counts one person cannot inflate: the same incident sent four times is one incident in the public check,
-the statistics and the evaluation's money figure; the queue groups the repeats; an officer can undo a match."""
+"""Counts one person cannot inflate: the same incident sent four times is one incident in the public
+check, the statistics and the money figure; the queue groups the repeats; an officer can undo a match."""
 
 from __future__ import annotations
 
@@ -71,14 +71,14 @@ def test_other_stories_naming_the_same_number_count_each(category: int) -> None:
 
 def test_the_window_is_kept(category: int, settings: Any) -> None:
     post(category)
-    Report.objects.update(received_at=timezone.now() - timedelta(hours=settings.REPORT_REPEAT_WINDOW_HOURS + 1))
+    Report.objects.update(
+        received_at=timezone.now() - timedelta(hours=settings.REPORT_REPEAT_WINDOW_HOURS + 1)
+    )
     post(category)
     assert not Report.objects.filter(repeat_of__isnull=False).exists()
 
 
-def test_queue_groups_repeats_and_an_officer_can_separate(
-    category: int, provincial_officer: Any
-) -> None:
+def test_queue_groups_repeats_and_an_officer_can_separate(category: int, provincial_officer: Any) -> None:
     for _n in range(3):
         post(category)
     head, first_repeat, _second = Report.objects.order_by("id")

@@ -318,7 +318,9 @@ class Report(models.Model):
                 name="report_resolved_in_time_idx",
                 condition=Q(resolved_in_time=True),
             ),
-            models.Index(fields=["repeat_of"], name="report_repeat_of_idx", condition=Q(repeat_of__isnull=False)),
+            models.Index(
+                fields=["repeat_of"], name="report_repeat_of_idx", condition=Q(repeat_of__isnull=False)
+            ),
         ]
         # Constraints rather than unique=True: PostgreSQL then gets no second, LIKE-pattern index on each
         # column (never searched by prefix), which every report's insert would also have to update.

@@ -140,7 +140,11 @@ def separate(report: Report, *, actor: Any, request: Any = None) -> None:
             text=_("Không trùng với tố giác %(code)s: tính là một vụ việc riêng.") % {"code": head_code},
         )
         record(
-            AuditAction.STATE_CHANGED, actor=actor, request=request, target=report, summary=f"{report.code}: not a repeat"
+            AuditAction.STATE_CHANGED,
+            actor=actor,
+            request=request,
+            target=report,
+            summary=f"{report.code}: not a repeat",
         )
 
 
