@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from toandan.core.codes import normalize_code
 from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
-from toandan.identifiers.names import name_key
+from toandan.orgs import places
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports import contact
 from toandan.reports.contact import ContactError
@@ -70,6 +70,8 @@ class CategoryChoiceField(forms.ModelChoiceField):
 
 
 class ReportForm(AccessibleForm):
+    place_note = ""  # set by clean_commune when a former name was answered with today's commune
+
     category = CategoryChoiceField(
         label=gettext_lazy("Bạn muốn tố giác việc gì?"),
         queryset=ReportCategory.objects.filter(is_active=True),
@@ -100,7 +102,8 @@ class ReportForm(AccessibleForm):
         max_length=120,
         widget=forms.TextInput(attrs={"list": "communes", "autocomplete": "off"}),
         help_text=gettext_lazy(
-            "Gõ vài chữ để chọn trong 96 xã, phường, đặc khu của tỉnh; có thể gõ không dấu."
+            "Gõ vài chữ để chọn trong 96 xã, phường, đặc khu của tỉnh; có thể gõ không dấu, hoặc tên xã, "
+            "huyện cũ (trước 1/7/2025), ví dụ “Trần Phú, TP Quảng Ngãi”."
         ),
     )
     outside_province = forms.BooleanField(
@@ -192,22 +195,22 @@ class ReportForm(AccessibleForm):
         return day
 
     def clean_commune(self) -> Unit | None:
+        """Today's commune, also from a name as it was before 1 July 2025 (orgs.places): a former name is
+        answered with the commune it became, shown back in the field with the reason in `place_note`."""
         text = self.cleaned_data.get("commune", "").strip()
         if not text:
             return None
-        communes = Unit.objects.filter(kind=UnitKind.COMMUNE, is_active=True)
-        exact = communes.filter(name__iexact=text).first()
+        exact = Unit.objects.filter(kind=UnitKind.COMMUNE, is_active=True, name__iexact=text).first()
         if exact:
             return exact
-        key = name_key(text)
-        matches = [u for u in communes if u.name_key == key or u.name_key.split(" ", 1)[-1] == key]
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
-            raise forms.ValidationError(
-                _("Có nhiều xã trùng tên khi gõ không dấu; hãy chọn trong danh sách.")
-            )
-        raise forms.ValidationError(_("Không tìm thấy xã, phường này trong tỉnh; hãy chọn trong danh sách."))
+        answer = places.resolve(text)
+        if answer.commune is None:
+            raise forms.ValidationError(places.explain(answer, text))
+        self.place_note = places.explain(answer, text)
+        if self.place_note:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("commune")] = answer.commune.name
+        return answer.commune
 
     def clean_money_lost(self) -> int | None:
         amount = parse_money(self.cleaned_data.get("money_lost", ""))

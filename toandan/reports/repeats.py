@@ -17,18 +17,19 @@ them; MinHash/LSH is for finding candidates among all texts (triage's waves do t
 Interface for intake (reports.services.submit_report):
     match = find_repeat(data.category, data.commune, data.description, planned)   # before the write
     ... report.repeat_of = match.head if match else None ... storing.write(...)
-    if match: record_repeat(report, match)                                        # same transaction
+    if match: record_repeat(report, match)                  # after the write, in its own transaction
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,6 +39,7 @@ from toandan.core.models import AuditAction
 from toandan.identifiers.text import strip_diacritics
 from toandan.reports.models import EventKind, Report, ReportEvent
 
+logger = logging.getLogger(__name__)
 MAX_CANDIDATES = 50
 SHINGLE = 3
 _WORD = re.compile(r"\w+")
@@ -109,17 +111,23 @@ def find_repeat(category: Any, commune: Any, description: str, planned: Any) -> 
 
 
 def record_repeat(report: Report, match: Match) -> None:
-    """In the new report's transaction: its links stop counting, and its history says why (not public)."""
+    """Just after the new report was stored (``repeat_of`` set with it): its links stop counting, and its
+    history says why (not public). One small transaction; a failure is logged, never raised into intake (the
+    report is stored: at worst it counts once more until an officer looks at it)."""
     from toandan.indicators.models import ReportIndicator
 
-    ReportIndicator.objects.filter(report=report).update(counts=False)
-    ReportEvent.objects.create(
-        report=report,
-        kind=EventKind.REPEAT,
-        text=_("Có thể trùng với tố giác %(code)s (nội dung giống %(percent)s%%).")
-        % {"code": match.head.code, "percent": round(match.similarity * 100)},
-        data={"head": match.head.code, "similarity": round(match.similarity, 3)},
-    )
+    try:
+        with transaction.atomic():
+            ReportIndicator.objects.filter(report=report).update(counts=False)
+            ReportEvent.objects.create(
+                report=report,
+                kind=EventKind.REPEAT,
+                text=_("Có thể trùng với tố giác %(code)s (nội dung giống %(percent)s%%).")
+                % {"code": match.head.code, "percent": round(match.similarity * 100)},
+                data={"head": match.head.code, "similarity": round(match.similarity, 3)},
+            )
+    except DatabaseError:
+        logger.exception("repeat of %s not recorded on %s", match.head.code, report.code)
 
 
 def separate(report: Report, *, actor: Any, request: Any = None) -> None:

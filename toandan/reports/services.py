@@ -140,9 +140,7 @@ def submit_report(
         # rerun follow a failed attempt. A failed attempt's files are removed on the way out, except when the
         # connection was lost: the commit may have happened all the same (a retry with the same
         # Idempotency-Key then finds the report), so its files stay; the orphan sweep removes them if not.
-        atomic = (
-            storing.needs_transaction() or transaction.get_connection().in_atomic_block or repeat is not None
-        )
+        atomic = storing.needs_transaction() or transaction.get_connection().in_atomic_block
         try:
             with (
                 removing_on_failure(keep_on=(OperationalError, InterfaceError)) as written,
@@ -151,9 +149,6 @@ def submit_report(
                 submitted = _store(
                     data, files or [], channel, submitter, idempotency_key, written, consent, planned, repeat
                 )
-                if repeat is not None:
-                    repeats.record_repeat(submitted.report, repeat)
-                return submitted
         except IntegrityError:
             if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
                 return _existing(idempotency_key, data)  # a concurrent retry stored it first
@@ -164,6 +159,11 @@ def submit_report(
             # Another report stored one of the same new indicators first: write it again.
             if attempt == 2:
                 raise
+        else:
+            if repeat is not None:
+                # After the write, in its own small transaction: the PostgreSQL write stays one statement.
+                repeats.record_repeat(submitted.report, repeat)
+            return submitted
     raise AssertionError("unreachable")
 
 
