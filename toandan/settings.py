@@ -179,14 +179,19 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded files live outside the web root and are served only through views that check access.
 MEDIA_ROOT = CONFIG.media_root
 MEDIA_URL = "/_media-not-served/"
+# Short screen recordings as evidence (core/video.py, needs Debian's ffmpeg): at most this many per upload,
+# each at most this many MB; 0 files turns them off.
+REPORT_VIDEO_MAX_MB = CONFIG.report_video_max_mb
+REPORT_VIDEO_MAX_FILES = CONFIG.report_video_max_files
 # Request bodies: refused from their Content-Length before reading (core/bodylimit.py; nginx's
-# client_max_body_size says the same in front). Evidence forms take up to 10 files of 10 MB.
+# client_max_body_size says the same in front). Evidence forms take up to 10 files of 10 MB (videos larger).
 REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
+EVIDENCE_BODY_MAX_BYTES = (105 + REPORT_VIDEO_MAX_FILES * max(0, REPORT_VIDEO_MAX_MB - 10)) * 1024 * 1024
 REQUEST_BODY_LIMITS = {
-    "/to-giac/": 105 * 1024 * 1024,
-    "/theo-doi/bo-sung/": 105 * 1024 * 1024,
-    "/api/v1/reports": 105 * 1024 * 1024,
-    "/tra-cuu/khieu-nai/": 105 * 1024 * 1024,
+    "/to-giac/": EVIDENCE_BODY_MAX_BYTES,
+    "/theo-doi/bo-sung/": EVIDENCE_BODY_MAX_BYTES,
+    "/api/v1/reports": EVIDENCE_BODY_MAX_BYTES,
+    "/tra-cuu/khieu-nai/": EVIDENCE_BODY_MAX_BYTES,
     "/can-bo/": 50 * 1024 * 1024,
     "/quan-tri/": 50 * 1024 * 1024,
 }

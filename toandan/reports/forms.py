@@ -21,6 +21,7 @@ from toandan.reports.contact import ContactError
 from toandan.reports.models import PaymentMethod, ReportCategory
 
 MAX_IDENTIFIERS = 30
+IDENTITY_FIELDS = ("name", "phone", "email", "id_number")
 _MONEY_WORDS = {
     "ty": 1_000_000_000,
     "tỷ": 1_000_000_000,
@@ -248,6 +249,12 @@ class ReportForm(AccessibleForm):
         data = super().clean()
         if data.get("website"):
             raise forms.ValidationError(_("Không gửi được tố giác. Vui lòng thử lại."))
+        if data.get("anonymous"):
+            # Sent anonymously: whatever was typed in the identity fields is ignored, errors included (without
+            # JavaScript they stay on the page, with a note saying so).
+            for name in IDENTITY_FIELDS:
+                self._errors.pop(name, None)
+                data[name] = ""
         if (
             data.get("anonymous") is False
             and not (data.get("phone") or data.get("email"))

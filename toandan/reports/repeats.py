@@ -14,10 +14,11 @@ Why not MinHash here: candidates come from an index (the indicator links, or cat
 ``MAX_CANDIDATES`` of them, and the exact Jaccard similarity of their word 3-shingles costs less than signing
 them; MinHash/LSH is for finding candidates among all texts (triage's waves do that, on another floor).
 
-Interface for intake (reports.services.submit_report):
-    match = find_repeat(data.category, data.commune, data.description, planned)   # before the write
-    ... report.repeat_of = match.head if match else None ... storing.write(...)
-    if match: record_repeat(report, match)                  # after the write, in its own transaction
+Interface for intake (reports.services.submit_report), one call once the report is stored:
+    after_intake(report, planned)   # planned: the {(kind, value): …} indicators the report was linked to
+Only earlier reports are candidates, so of two identical reports sent at the same moment the later one is the
+repeat. Until this call returns the new report counts like any other (a moment, or, if it fails, until an
+officer looks at it).
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from typing import Any
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toandan.core.audit import record
@@ -81,16 +81,18 @@ def similarity(a: str, b: str) -> float:
     return len(left & right) / len(left | right)
 
 
-def _candidates(category: Any, commune: Any, keys: list[tuple[str, str]]) -> list[Report]:
-    since = timezone.now() - window()
-    recent = Report.objects.filter(received_at__gte=since)
+def _candidates(report: Report, keys: list[tuple[str, str]]) -> list[Report]:
+    since = report.received_at - window()
+    recent = Report.objects.filter(received_at__gte=since, pk__lt=report.pk)
     if keys:
         named = Q()
         for kind, value in keys:
             named |= Q(indicator_links__indicator__kind=kind, indicator_links__indicator__value=value)
         recent = recent.filter(named)
     else:
-        recent = recent.filter(category=category, commune=commune, indicator_links__isnull=True)
+        recent = recent.filter(
+            category=report.category_id, commune=report.commune_id, indicator_links__isnull=True
+        )
     rows = (
         recent.select_related("repeat_of")
         .only("id", "code", "description", "repeat_of__id", "repeat_of__code", "received_at")
@@ -100,24 +102,34 @@ def _candidates(category: Any, commune: Any, keys: list[tuple[str, str]]) -> lis
     return list(rows)
 
 
-def find_repeat(category: Any, commune: Any, description: str, planned: Any) -> Match | None:
-    """The incident this new report likely repeats, or None. A read only: call it before the write."""
+def after_intake(report: Report, planned: Any) -> Match | None:
+    """Mark a just stored report as a repeat of an earlier incident when it is one; returns the match."""
+    match = find_repeat(report, planned)
+    if match is not None:
+        record_repeat(report, match)
+    return match
+
+
+def find_repeat(report: Report, planned: Any) -> Match | None:
+    """The incident this stored report likely repeats, or None (a read)."""
     best: Match | None = None
-    for candidate in _candidates(category, commune, list(planned or ())):
-        score = similarity(description, candidate.description)
+    for candidate in _candidates(report, list(planned or ())):
+        score = similarity(report.description, candidate.description)
         if score >= threshold() and (best is None or score > best.similarity):
             best = Match(candidate.repeat_of or candidate, score)
     return best
 
 
 def record_repeat(report: Report, match: Match) -> None:
-    """Just after the new report was stored (``repeat_of`` set with it): its links stop counting, and its
-    history says why (not public). One small transaction; a failure is logged, never raised into intake (the
-    report is stored: at worst it counts once more until an officer looks at it)."""
+    """The report becomes a repeat of the incident: its links stop counting, and its history says why (not
+    public). One small transaction; a failure is logged, never raised into intake (the report is stored: at
+    worst it counts once more until an officer looks at it)."""
     from toandan.indicators.models import ReportIndicator
 
     try:
         with transaction.atomic():
+            report.repeat_of = match.head
+            report.save(update_fields=["repeat_of"])
             ReportIndicator.objects.filter(report=report).update(counts=False)
             ReportEvent.objects.create(
                 report=report,

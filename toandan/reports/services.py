@@ -133,8 +133,6 @@ def submit_report(
     planned = without_own(
         plan_links(data.identifiers, data.description), data.description, data.phone, data.email
     )
-    # A read, before the transaction too: is this the same incident sent again? (reports.repeats)
-    repeat = repeats.find_repeat(data.category, data.commune, data.description, planned)
     for attempt in range(3):
         # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
         # rerun follow a failed attempt. A failed attempt's files are removed on the way out, except when the
@@ -147,7 +145,7 @@ def submit_report(
                 transaction.atomic() if atomic else nullcontext(),
             ):
                 submitted = _store(
-                    data, files or [], channel, submitter, idempotency_key, written, consent, planned, repeat
+                    data, files or [], channel, submitter, idempotency_key, written, consent, planned
                 )
         except IntegrityError:
             if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
@@ -160,9 +158,9 @@ def submit_report(
             if attempt == 2:
                 raise
         else:
-            if repeat is not None:
-                # After the write, in its own small transaction: the PostgreSQL write stays one statement.
-                repeats.record_repeat(submitted.report, repeat)
+            # Is it the same incident sent again? After the write (which stays intake's first statement, one
+            # on PostgreSQL), in its own small transaction: see reports.repeats.
+            repeats.after_intake(submitted.report, planned)
             return submitted
     raise AssertionError("unreachable")
 
@@ -176,7 +174,6 @@ def _store(
     written: list[str],
     consent: Any,
     planned: Planned,
-    repeat: repeats.Match | None = None,
 ) -> Submitted:
     key = codes.new_key()
     report = Report(
@@ -203,7 +200,6 @@ def _store(
         consented_at=timezone.now(),
         idempotency_key=idempotency_key or None,
         idempotency_fingerprint=data.fingerprint() if idempotency_key else "",
-        repeat_of=repeat.head if repeat else None,
     )
     report.search_text = search_text(report)
     # Only the intake event exists yet, and it completes no legal step: the first deadline is known now.

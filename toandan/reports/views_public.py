@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,6 +16,7 @@ from toandan.core import antiabuse, codes
 from toandan.core.ratelimit import hit
 from toandan.core.upload_limits import clean_files
 from toandan.core.uploads import MAX_FILES, EvidenceError
+from toandan.orgs import places
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports.consent import consent_text
 from toandan.reports.deadlines import compute
@@ -58,6 +60,11 @@ def _report_input(data: dict[str, Any]) -> ReportInput:
     )
 
 
+def _sent_by_script(request: HttpRequest) -> bool:
+    # The form's script sends it with an upload progress bar and asks for the next address as JSON.
+    return request.headers.get("X-Toandan-Upload") == "1"
+
+
 def new_report(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None, request.FILES or None)
     status = 200
@@ -84,8 +91,28 @@ def new_report(request: HttpRequest) -> HttpResponse:
                     "key": submitted.key,
                     "email": bool(report_input.email),
                 }
+                if _sent_by_script(request):
+                    return JsonResponse({"next": reverse("reports:done")})
                 return redirect("reports:done")
-    return render(request, "reports/new.html", _form_context(form), status=status)
+    context = _form_context(form)
+    # Browsers never keep chosen files across a page with errors: say so plainly (the form's script keeps
+    # them when it sent the form itself and the files were not the problem).
+    context["files_to_choose_again"] = len(request.FILES.getlist("evidence"))
+    return render(request, "reports/new.html", context, status=status)
+
+
+@never_cache
+def place(request: HttpRequest) -> HttpResponse:
+    """What a typed place means (orgs.places), for the report form's live hint: today's commune or why not."""
+    text = request.GET.get("q", "")[:200]
+    answer = places.resolve(text) if text.strip() else places.Answer()
+    return JsonResponse(
+        {
+            "commune": answer.commune.name if answer.commune else None,
+            "message": places.explain(answer, text) if text.strip() else "",
+            "options": [unit.name for unit in answer.options] or answer.suggestions,
+        }
+    )
 
 
 @never_cache
