@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from toandan.core import video
 from toandan.core.codes import normalize_code
 from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
@@ -70,8 +71,21 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return obj.display_name(get_language())
 
 
+EVIDENCE_ACCEPT = "image/*,application/pdf,audio/*"
+VIDEO_ACCEPT = ",video/mp4,video/quicktime,video/webm,.mp4,.mov,.webm"
+
+
+def evidence_accept() -> str:
+    """The file picker's filter: videos only when they can be cleaned (core.video)."""
+    return EVIDENCE_ACCEPT + (VIDEO_ACCEPT if video.available() else "")
+
+
 class ReportForm(AccessibleForm):
     place_note = ""  # set by clean_commune when a former name was answered with today's commune
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].widget.attrs["accept"] = evidence_accept()
 
     category = CategoryChoiceField(
         label=gettext_lazy("Bạn muốn tố giác việc gì?"),
@@ -290,6 +304,10 @@ class FollowForm(AccessibleForm):
 
 
 class AddInfoForm(FollowForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].widget.attrs["accept"] = evidence_accept()
+
     text = forms.CharField(
         label=gettext_lazy("Thông tin bổ sung"),
         required=False,

@@ -12,10 +12,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from toandan.core import antiabuse, codes
+from toandan.core import antiabuse, codes, video
 from toandan.core.ratelimit import hit
 from toandan.core.upload_limits import clean_files
-from toandan.core.uploads import MAX_FILES, EvidenceError
+from toandan.core.uploads import MAX_BYTES, MAX_FILES, EvidenceError
 from toandan.orgs import places
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports.consent import consent_text
@@ -37,6 +37,19 @@ def _form_context(form: ReportForm) -> dict[str, Any]:
         "consent_text": consent_text(),
         "challenge": antiabuse.new_challenge(),
         "pow_difficulty": antiabuse.difficulty(),
+        "limits": evidence_limits(),
+    }
+
+
+def evidence_limits() -> dict[str, int]:
+    """What the browser checks before uploading (the server checks the same again)."""
+    videos = video.max_files() if video.available() else 0
+    return {
+        "max_files": MAX_FILES,
+        "max_bytes": MAX_BYTES,
+        "video_max_files": videos,
+        "video_max_bytes": video.max_bytes() if videos else 0,
+        "video_max_mb": video.max_bytes() >> 20,
     }
 
 
