@@ -1,6 +1,6 @@
-/* Toàn Dân – the report form, step by step. Without this script the form is one page of four parts and
-   works the same: the server checks everything again. With it:
-   - one part at a time with a progress bar (the part with an error opens first);
+/* Toàn Dân – the report form. Without this script the form is one page of four numbered parts and works the
+   same: the server checks everything again. With it:
+   - the list of parts marks the one being filled, with a progress bar;
    - "gửi ẩn danh" hides the identity fields (the server ignores them anyway);
    - files are checked for size, type and number before upload, and sent with a progress bar;
      after an error the chosen files are kept when they were not the problem;
@@ -14,41 +14,39 @@
     return text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? values[k] : m; });
   }
 
-  /* Steps ------------------------------------------------------------------------------------------ */
+  /* Parts ------------------------------------------------------------------------------------------ */
+  // Every part stays on the page (nothing is hidden from a screen reader, a search or a test); the list of
+  // parts at the top marks the one being filled and the bar shows how far down the form the person is.
   function steps(form, page) {
     var parts = $$(form, "[data-step]");
     var progress = $(page, "[data-step-progress]");
     var links = $$(page, "[data-step-link]");
     if (!parts.length) return;
-    $$(form, ".step-nav").forEach(function (el) { el.hidden = false; });
-    $$(form, "[data-step-back]").forEach(function (el) { el.hidden = false; });
     if (progress) progress.hidden = false;
-    function show(n, focus) {
-      parts.forEach(function (part, i) { part.hidden = i + 1 !== n; });
+    function mark(n) {
       links.forEach(function (link) {
         if (+link.getAttribute("data-step-link") === n) link.setAttribute("aria-current", "step");
         else link.removeAttribute("aria-current");
       });
       if (progress) progress.value = n;
       form.setAttribute("data-current-step", String(n));
-      if (focus) {
-        var legend = $(parts[n - 1], "legend");
-        if (legend) { legend.tabIndex = -1; legend.focus(); }
-      }
+    }
+    parts.forEach(function (part, i) {
+      part.addEventListener("focusin", function () { mark(i + 1); });
+    });
+    function show(n) {
+      mark(n);
+      var legend = $(parts[n - 1], "legend");
+      if (legend) { legend.tabIndex = -1; legend.focus(); }
     }
     links.forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        show(+link.getAttribute("data-step-link"), true);
+        show(+link.getAttribute("data-step-link"));
       });
     });
-    parts.forEach(function (part, i) {
-      $$(part, "[data-step-next]").forEach(function (b) { b.addEventListener("click", function () { show(i + 2, true); }); });
-      $$(part, "[data-step-back]").forEach(function (b) { b.addEventListener("click", function () { show(i, true); }); });
-    });
     var firstError = parts.findIndex(function (part) { return $(part, ".errors:not([hidden]), .has-error"); });
-    var filesAgain = $(form, "[data-files-again]");
-    show(firstError >= 0 ? firstError + 1 : filesAgain ? 3 : 1, false);
+    mark(firstError >= 0 ? firstError + 1 : 1);
     form.toandanShowStep = show;
   }
 
