@@ -161,6 +161,8 @@ ACTIONS: dict[str, CaseAction] = {
         lambda data, report, user: forms.Form(data),
         lambda report, d, request: repeats.separate(report, actor=request.user, request=request),
         "not_repeat_form",
+        lambda report, d: _("Đã tách: tố giác này được tính là một vụ việc riêng."),
+        "noi-dung",
     ),
     "note": CaseAction(
         lambda data, report, user: TextForm(data, prefix="note"),
