@@ -162,6 +162,9 @@ class Config:
     worker_heartbeat_seconds: int = 15
     worker_stale_seconds: int = 90
     log_format: str = "json"
+    report_repeat_window_hours: int = 72
+    report_video_max_mb: int = 20
+    report_video_max_files: int = 2
     problems: list[str] = field(default_factory=list)
 
 
@@ -250,4 +253,7 @@ def load_config(environ: Mapping[str, str], base_dir: Path) -> Config:
         worker_heartbeat_seconds=env.int("WORKER_HEARTBEAT_SECONDS", 15),
         worker_stale_seconds=env.int("WORKER_STALE_SECONDS", 90),
         log_format=env.choice("LOG_FORMAT", {"json", "text"}, "json"),
+        report_repeat_window_hours=env.int("REPORT_REPEAT_WINDOW_HOURS", 72),
+        report_video_max_mb=env.int("REPORT_VIDEO_MAX_MB", 20),
+        report_video_max_files=env.int("REPORT_VIDEO_MAX_FILES", 2),
     )

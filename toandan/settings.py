@@ -151,6 +151,10 @@ REPORT_RATE_PER_CONTACT = "5/h"
 ADD_INFO_RATE_PER_IP = "10/h"
 ADD_INFO_RATE_PER_REPORT = "20/d"
 MAX_FILES_PER_REPORT = 30
+# A report whose story is this similar (Jaccard of word 3-shingles) to one naming the same indicators within
+# the window is a likely repeat of that incident: counted once (toandan/reports/repeats.py).
+REPORT_REPEAT_WINDOW_HOURS = CONFIG.report_repeat_window_hours
+REPORT_REPEAT_SIMILARITY = 0.8
 RATELIMIT_USE_CACHE = "limits"
 # W021: HSTS preload commits the whole domain (a gov.vn name) for years: the province decides it, not the
 # platform (docs/deploy.md); HSTS itself is on, a year long, with subdomains.
@@ -175,14 +179,19 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded files live outside the web root and are served only through views that check access.
 MEDIA_ROOT = CONFIG.media_root
 MEDIA_URL = "/_media-not-served/"
+# Short screen recordings as evidence (core/video.py, needs Debian's ffmpeg): at most this many per upload,
+# each at most this many MB; 0 files turns them off.
+REPORT_VIDEO_MAX_MB = CONFIG.report_video_max_mb
+REPORT_VIDEO_MAX_FILES = CONFIG.report_video_max_files
 # Request bodies: refused from their Content-Length before reading (core/bodylimit.py; nginx's
-# client_max_body_size says the same in front). Evidence forms take up to 10 files of 10 MB.
+# client_max_body_size says the same in front). Evidence forms take up to 10 files of 10 MB (videos larger).
 REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
+EVIDENCE_BODY_MAX_BYTES = (105 + REPORT_VIDEO_MAX_FILES * max(0, REPORT_VIDEO_MAX_MB - 10)) * 1024 * 1024
 REQUEST_BODY_LIMITS = {
-    "/to-giac/": 105 * 1024 * 1024,
-    "/theo-doi/bo-sung/": 105 * 1024 * 1024,
-    "/api/v1/reports": 105 * 1024 * 1024,
-    "/tra-cuu/khieu-nai/": 105 * 1024 * 1024,
+    "/to-giac/": EVIDENCE_BODY_MAX_BYTES,
+    "/theo-doi/bo-sung/": EVIDENCE_BODY_MAX_BYTES,
+    "/api/v1/reports": EVIDENCE_BODY_MAX_BYTES,
+    "/tra-cuu/khieu-nai/": EVIDENCE_BODY_MAX_BYTES,
     "/can-bo/": 50 * 1024 * 1024,
     "/quan-tri/": 50 * 1024 * 1024,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,24 @@ from toandan.orgs.models import Unit
 from toandan.reports.models import Report, ReportCategory
 from toandan.reports.services import ReportInput, submit_report
 
+# Different incidents: the same story sent again is a repeat, counted once (reports.repeats).
+_STORIES = [
+    "Có người gọi điện xưng nhân viên ngân hàng, bảo chuyển tiền.",
+    "Một tài khoản Facebook lạ nhắn tin mời làm cộng tác viên, bắt nạp tiền cọc trước.",
+    "Tôi nhận tin nhắn báo trúng thưởng xe máy, phải đóng phí vận chuyển mới nhận được.",
+    "Người xưng là cán bộ thuế yêu cầu cài ứng dụng lạ để cập nhật thông tin định danh.",
+    "Shop bán hàng online nhận tiền đặt cọc rồi chặn liên lạc, không giao hàng.",
+    "Kẻ gian giả giọng con trai gọi video xin tiền gấp vì bị tai nạn ở bệnh viện.",
+]
+_story_number = itertools.count()
+
 
 def _make_report(*identifiers: str, commune: str | None = "phuong-cam-thanh-21025", **extra: Any) -> Report:
     """A report filed through the intake service, naming these identifiers (commune A by default)."""
+    story = _STORIES[next(_story_number) % len(_STORIES)]
     data = ReportInput(
         category=ReportCategory.objects.get(code=extra.pop("category", "lua-dao")),
-        description=extra.pop("description", "Có người gọi điện xưng nhân viên ngân hàng, bảo chuyển tiền."),
+        description=extra.pop("description", story),
         identifiers=list(identifiers),
         commune=Unit.objects.get(code=commune) if commune else None,
         consent=True,

@@ -58,7 +58,11 @@ def test_report_filed_through_the_api_is_counted_at_once_whatever_the_spelling(u
     assert (account["kind"], account["verdict"], account["reports"]) == ("bank_account", "reported", 1)
     link = check("https://vcb-hotro.com/dang-nhap").json()
     assert (link["kind"], link["verdict"], link["reports"]) == ("url", "reported", 1)
+    # The same story sent again is the same incident: counted once (reports.repeats); another story counts.
     Client().post("/api/v1/reports", data=json.dumps(report), content_type="application/json")
+    assert check("0912 345 678").json()["reports"] == 1
+    other = {**report, "description": "Kẻ gian nhắn Zalo mời đầu tư tiền ảo lãi cao, nạp 10 triệu rồi mất."}
+    Client().post("/api/v1/reports", data=json.dumps(other), content_type="application/json")
     assert check("0912 345 678").json()["reports"] == 2
 
 

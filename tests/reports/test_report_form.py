@@ -100,7 +100,7 @@ def test_anonymous_report_keeps_no_identity(category_pk: int) -> None:
         ({"description": ""}, "description", "Hãy mô tả sự việc"),
         ({"happened_on": "2099-01-01"}, "happened_on", "tương lai"),
         ({"happened_on": "31/02/2026"}, "happened_on", "Ngày không hợp lệ"),
-        ({"commune": "Xã Không Có"}, "commune", "Không tìm thấy xã"),
+        ({"commune": "Xã Không Có"}, "commune", "Không tìm thấy “Xã Không Có” trong tỉnh"),
         ({"outside_province": "on"}, "outside_province", "bỏ chọn ô"),
         ({"money_lost": "năm triệu"}, "money_lost", "chỉ gồm chữ số"),
         ({"money_lost": "99999999999999999"}, "money_lost", "quá lớn"),

@@ -58,6 +58,17 @@ def _mail_ok() -> tuple[bool, str]:
     return False, f"{backend} loses mail"
 
 
+def _video_ok() -> tuple[bool, str]:
+    from toandan.core import video
+
+    if video.max_files() <= 0:
+        return True, "videos turned off (REPORT_VIDEO_MAX_FILES=0)"
+    if video.ffmpeg() is None:
+        return False, "ffmpeg missing, videos refused: apt-get install ffmpeg (or REPORT_VIDEO_MAX_FILES=0)"
+    limits = f"up to {video.max_files()} videos of {video.max_bytes() >> 20} MB"
+    return True, f"ffmpeg at {video.ffmpeg()}: {limits}"
+
+
 #: Checks the apps above core add from their AppConfig.ready (core never imports them): name → check.
 _app_checks: dict[str, Callable[[], tuple[bool, str]]] = {}
 
@@ -117,6 +128,7 @@ def findings() -> list[Finding]:
         ("mail over TLS", *_mail_ok()),
         ("cache", *_cache_ok()),
         ("PostgreSQL", connection.vendor == "postgresql", f"database is {connection.vendor}"),
+        ("video evidence", *_video_ok()),
     ]
     checks += [(name, *check()) for name, check in _app_checks.items()]
     return [Finding(name, ok, detail) for name, ok, detail in checks]

@@ -13,7 +13,16 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from toandan.core.uploads import MAX_BYTES, MAX_FILES, CleanFile, EvidenceError, clean_upload
+from toandan.core import video
+from toandan.core.uploads import (
+    MAX_FILES,
+    CleanFile,
+    EvidenceError,
+    check_video_count,
+    clean_upload,
+    limit_for,
+    too_large,
+)
 
 
 def check_sizes(files: Sequence[Any], max_files: int = MAX_FILES) -> None:
@@ -21,21 +30,31 @@ def check_sizes(files: Sequence[Any], max_files: int = MAX_FILES) -> None:
     if len(files) > max_files:
         raise EvidenceError(_("Chỉ gửi được tối đa %(count)s tệp.") % {"count": max_files})
     for item in files:
-        if (getattr(item, "size", None) or 0) > MAX_BYTES:
+        head = _head(item)
+        if (getattr(item, "size", None) or 0) > limit_for(head):
             name = Path(getattr(item, "name", "") or "tep").name[:150]
-            raise EvidenceError(_("Tệp “%(name)s” lớn hơn 10 MB.") % {"name": name})
+            raise too_large(name, video_kind=bool(video.sniff_video(head)))
+
+
+def _head(item: Any) -> bytes:
+    item.seek(0)
+    head = item.read(64)
+    item.seek(0)
+    return head
 
 
 def _read(item: Any) -> bytes:
-    # Read at most one byte past the cap: a file whose declared size lied is still refused.
-    item.seek(0)
-    return item.read(MAX_BYTES + 1)
+    # Read at most one byte past the cap (larger for what may be a video): a file whose declared size lied is
+    # still refused.
+    limit = limit_for(_head(item))
+    return item.read(limit + 1)
 
 
 def clean_files(files: Sequence[Any], max_files: int = MAX_FILES) -> list[CleanFile]:
     """Check, then clean each uploaded file in turn (raises EvidenceError naming the first bad one)."""
-    check_sizes(files, max_files)
-    return [clean_upload(_read(item), getattr(item, "name", "") or "") for item in files]
+    contents = read_files(files, max_files)
+    check_video_count([data for data, _name in contents])
+    return [clean_upload(data, name) for data, name in contents]
 
 
 def read_files(files: Sequence[Any], max_files: int = MAX_FILES) -> list[tuple[bytes, str]]:

@@ -1,6 +1,7 @@
 """Evidence files: the type is sniffed from the content (never the name), the size capped, and metadata
 removed — images are re-encoded without EXIF/GPS, PDFs rewritten without document info or XMP, audio tags
-deleted. Anything else is refused with a message the reporter understands."""
+deleted, short videos remuxed without metadata (``core.video``, needs ffmpeg). Anything else is refused with a
+message the reporter understands."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from toandan.core import video
 
 MAX_FILES = 10
 MAX_BYTES = 10 * 1024 * 1024
@@ -157,17 +160,47 @@ def _clean_audio(data: bytes, name: str, kind: str) -> CleanFile:
     return CleanFile(cleaned, content_type, kind, name)
 
 
+def limit_for(head: bytes) -> int:
+    """The most bytes a file starting with `head` may have: more for what may be a video."""
+    return max(MAX_BYTES, video.max_bytes()) if video.sniff_video(head) else MAX_BYTES
+
+
+def too_large(name: str, video_kind: bool = False) -> EvidenceError:
+    if video_kind:
+        return EvidenceError(
+            _("Video “%(name)s” lớn hơn %(size)s MB.") % {"name": name, "size": video.max_bytes() // 1048576}
+        )
+    return EvidenceError(_("Tệp “%(name)s” lớn hơn 10 MB.") % {"name": name})
+
+
+def _clean_video(data: bytes, name: str, kind: str) -> CleanFile:
+    if len(data) > video.max_bytes():
+        raise too_large(name, video_kind=True)
+    try:
+        cleaned = video.clean_video(data, kind)
+    except video.VideoError as exc:
+        raise EvidenceError(f"“{name}”: {exc}") from exc
+    content_type, extension = video.VIDEO_KINDS[kind]
+    return CleanFile(cleaned, content_type, extension, name)
+
+
 def clean_upload(data: bytes, name: str) -> CleanFile:
     """Accept one uploaded file or raise EvidenceError saying why not."""
     safe_name = Path(name or "tep").name[:150]
     if not data:
         raise EvidenceError(_("Tệp “%(name)s” trống.") % {"name": safe_name})
+    video_kind = video.is_video(data) if video.sniff_video(data[:64]) else None
+    if video_kind:
+        return _clean_video(data, safe_name, video_kind)
     if len(data) > MAX_BYTES:
-        raise EvidenceError(_("Tệp “%(name)s” lớn hơn 10 MB.") % {"name": safe_name})
+        raise too_large(safe_name)
     kind = sniff(data[:32])
     if kind is None:
         raise EvidenceError(
-            _("Tệp “%(name)s” không phải ảnh (JPEG, PNG, WebP, HEIC), PDF hay âm thanh (MP3, M4A, OGG).")
+            _(
+                "Tệp “%(name)s” không phải ảnh (JPEG, PNG, WebP, HEIC), PDF, âm thanh (MP3, M4A, OGG) hay "
+                "video ngắn (MP4, MOV, WebM)."
+            )
             % {"name": safe_name}
         )
     if kind == "image":
@@ -183,18 +216,29 @@ def read_upload(upload: Any) -> tuple[bytes, str]:
     """The content and name of an uploaded file, read in chunks: reading stops just past MAX_BYTES, so an
     oversized file is refused by ``clean_upload`` without ever being held whole."""
     data = bytearray()
+    limit = MAX_BYTES
     for chunk in upload.chunks():
+        if not data:
+            limit = limit_for(chunk[:64])
         data += chunk
-        if len(data) > MAX_BYTES:
+        if len(data) > limit:
             break
-    return bytes(data[: MAX_BYTES + 1]), getattr(upload, "name", "") or ""
+    return bytes(data[: limit + 1]), getattr(upload, "name", "") or ""
 
 
 def read_uploads(uploads: list[Any]) -> list[tuple[bytes, str]]:
     return [read_upload(upload) for upload in uploads]
 
 
+def check_video_count(contents: list[bytes]) -> None:
+    """Refuse more videos than allowed, before any is cleaned."""
+    videos = sum(1 for data in contents if video.sniff_video(data[:64]) and video.is_video(data))
+    if videos > video.max_files():
+        raise EvidenceError(_("Chỉ gửi được tối đa %(count)s video.") % {"count": video.max_files()})
+
+
 def clean_uploads(files: list[tuple[bytes, str]]) -> list[CleanFile]:
     if len(files) > MAX_FILES:
         raise EvidenceError(_("Chỉ gửi được tối đa %(count)s tệp.") % {"count": MAX_FILES})
+    check_video_count([data for data, _name in files])
     return [clean_upload(data, name) for data, name in files]

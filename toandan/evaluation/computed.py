@@ -64,13 +64,15 @@ def resolved_in_time_by_commune(window: Window) -> dict[int, int]:
 
 
 def money_lost(window: Window, unit: Unit | None) -> tuple[int, QuerySet]:
-    qs = received(window, unit).filter(money_lost__gt=0)
+    # Once per incident: a story sent again (a likely repeat or a marked duplicate) adds no money.
+    qs = received(window, unit).incidents().filter(money_lost__gt=0)
     return qs.aggregate(s=Sum("money_lost"))["s"] or 0, qs
 
 
 def money_lost_by_commune(window: Window) -> dict[int, int]:
     rows = (
         received(window)
+        .incidents()
         .filter(commune__isnull=False, money_lost__gt=0)
         .values("commune")
         .annotate(s=Sum("money_lost"))

@@ -134,11 +134,12 @@ def _sql(shape: tuple[tuple[str, int], ...], hosts: int = 0) -> str:
         f"(r.kind = %s AND r.value {'= %s' if count == 1 else 'IN (' + ', '.join(['%s'] * count) + ')'})"
         for _kind, count in shape
     )
-    # After a clearance only the reports that came later count: they are new, unverified claims.
+    # After a clearance only the reports that came later count: they are new, unverified claims. A likely
+    # repeat of an incident already counted (`counts` false, see reports.repeats) does not count again.
     # Table names come from the models; every value is a parameter.
     sql = (
         f"SELECT r.kind, r.value, r.status, c.name, c.name_en, "  # noqa: S608
-        f"(SELECT COUNT(*) FROM {links} l WHERE l.indicator_id = r.id "
+        f"(SELECT COUNT(*) FROM {links} l WHERE l.indicator_id = r.id AND l.counts "
         f"AND (r.status <> 'cleared' OR l.linked_at > r.status_changed_at)) "
         f"FROM {records} r LEFT JOIN {categories} c ON c.id = r.category_id WHERE {where}"
     )
@@ -146,7 +147,7 @@ def _sql(shape: tuple[tuple[str, int], ...], hosts: int = 0) -> str:
         f" UNION ALL SELECT '{presence.LINK_HOST}', %s, '', NULL, NULL, "  # noqa: S608
         f"(SELECT COUNT(DISTINCT l.report_id) FROM {links} l JOIN {records} r ON r.id = l.indicator_id "
         f"WHERE ((r.kind = 'url' AND ((r.value >= %s AND r.value < %s) OR (r.value >= %s AND r.value < %s))) "
-        f"OR (r.kind = 'domain' AND r.value IN (%s, %s))) "
+        f"OR (r.kind = 'domain' AND r.value IN (%s, %s))) AND l.counts "
         f"AND (r.status <> 'cleared' OR l.linked_at > r.status_changed_at))"
     )
     return sql + per_host * hosts

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from toandan.accounts.models import User
 from toandan.core.templatetags.vi_format import money
-from toandan.reports import workflow
+from toandan.reports import repeats, workflow
 from toandan.reports.models import DeadlineStep, EventKind, Report, Status, Track
 from toandan.reports.staff_forms import (
     AssignForm,
@@ -155,6 +155,14 @@ ACTIONS: dict[str, CaseAction] = {
         "message_form",
         lambda report, d: _("Đã gửi tin nhắn cho người tố giác."),
         "xu-ly-tin-nhan",
+    ),
+    # A likely repeat found at intake is another incident after all (reports.repeats).
+    "not_repeat": CaseAction(
+        lambda data, report, user: forms.Form(data),
+        lambda report, d, request: repeats.separate(report, actor=request.user, request=request),
+        "not_repeat_form",
+        lambda report, d: _("Đã tách: tố giác này được tính là một vụ việc riêng."),
+        "noi-dung",
     ),
     "note": CaseAction(
         lambda data, report, user: TextForm(data, prefix="note"),

@@ -11,16 +11,18 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from toandan.core import video
 from toandan.core.codes import normalize_code
 from toandan.core.files import MultipleFileField, MultipleFileInput
 from toandan.core.forms import AccessibleForm
-from toandan.identifiers.names import name_key
+from toandan.orgs import places
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports import contact
 from toandan.reports.contact import ContactError
 from toandan.reports.models import PaymentMethod, ReportCategory
 
 MAX_IDENTIFIERS = 30
+IDENTITY_FIELDS = ("name", "phone", "email", "id_number")
 _MONEY_WORDS = {
     "ty": 1_000_000_000,
     "tỷ": 1_000_000_000,
@@ -69,7 +71,22 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return obj.display_name(get_language())
 
 
+EVIDENCE_ACCEPT = "image/*,application/pdf,audio/*"
+VIDEO_ACCEPT = ",video/mp4,video/quicktime,video/webm,.mp4,.mov,.webm"
+
+
+def evidence_accept() -> str:
+    """The file picker's filter: videos only when they can be cleaned (core.video)."""
+    return EVIDENCE_ACCEPT + (VIDEO_ACCEPT if video.available() else "")
+
+
 class ReportForm(AccessibleForm):
+    place_note = ""  # set by clean_commune when a former name was answered with today's commune
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].widget.attrs["accept"] = evidence_accept()
+
     category = CategoryChoiceField(
         label=gettext_lazy("Bạn muốn tố giác việc gì?"),
         queryset=ReportCategory.objects.filter(is_active=True),
@@ -100,7 +117,8 @@ class ReportForm(AccessibleForm):
         max_length=120,
         widget=forms.TextInput(attrs={"list": "communes", "autocomplete": "off"}),
         help_text=gettext_lazy(
-            "Gõ vài chữ để chọn trong 96 xã, phường, đặc khu của tỉnh; có thể gõ không dấu."
+            "Gõ vài chữ để chọn trong 96 xã, phường, đặc khu của tỉnh; có thể gõ không dấu, hoặc tên xã, "
+            "huyện cũ (trước 1/7/2025), ví dụ “Trần Phú, TP Quảng Ngãi”."
         ),
     )
     outside_province = forms.BooleanField(
@@ -192,22 +210,22 @@ class ReportForm(AccessibleForm):
         return day
 
     def clean_commune(self) -> Unit | None:
+        """Today's commune, also from a name as it was before 1 July 2025 (orgs.places): a former name is
+        answered with the commune it became, shown back in the field with the reason in `place_note`."""
         text = self.cleaned_data.get("commune", "").strip()
         if not text:
             return None
-        communes = Unit.objects.filter(kind=UnitKind.COMMUNE, is_active=True)
-        exact = communes.filter(name__iexact=text).first()
+        exact = Unit.objects.filter(kind=UnitKind.COMMUNE, is_active=True, name__iexact=text).first()
         if exact:
             return exact
-        key = name_key(text)
-        matches = [u for u in communes if u.name_key == key or u.name_key.split(" ", 1)[-1] == key]
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
-            raise forms.ValidationError(
-                _("Có nhiều xã trùng tên khi gõ không dấu; hãy chọn trong danh sách.")
-            )
-        raise forms.ValidationError(_("Không tìm thấy xã, phường này trong tỉnh; hãy chọn trong danh sách."))
+        answer = places.resolve(text)
+        if answer.commune is None:
+            raise forms.ValidationError(places.explain(answer, text))
+        self.place_note = places.explain(answer, text)
+        if self.place_note:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("commune")] = answer.commune.name
+        return answer.commune
 
     def clean_money_lost(self) -> int | None:
         amount = parse_money(self.cleaned_data.get("money_lost", ""))
@@ -245,6 +263,12 @@ class ReportForm(AccessibleForm):
         data = super().clean()
         if data.get("website"):
             raise forms.ValidationError(_("Không gửi được tố giác. Vui lòng thử lại."))
+        if data.get("anonymous"):
+            # Sent anonymously: whatever was typed in the identity fields is ignored, errors included (without
+            # JavaScript they stay on the page, with a note saying so).
+            for name in IDENTITY_FIELDS:
+                self._errors.pop(name, None)
+                data[name] = ""
         if (
             data.get("anonymous") is False
             and not (data.get("phone") or data.get("email"))
@@ -280,6 +304,10 @@ class FollowForm(AccessibleForm):
 
 
 class AddInfoForm(FollowForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].widget.attrs["accept"] = evidence_accept()
+
     text = forms.CharField(
         label=gettext_lazy("Thông tin bổ sung"),
         required=False,

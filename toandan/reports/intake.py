@@ -15,8 +15,6 @@ from toandan.core.upload_limits import check_sizes, clean_files
 from toandan.core.uploads import EvidenceError
 from toandan.reports.services import ReportInput, Submitted, replayed, submit_report
 
-MAX_REQUEST_BYTES = 105 * 1024 * 1024
-
 
 class IntakeRefused(Exception):
     """The submission is refused as a whole (nothing stored); `field` names the culprit when there is one."""
@@ -57,7 +55,7 @@ def intake(
     idempotency_key: str | None = None,
 ) -> Submitted:
     """`uploads` are the request's uploaded files (Django UploadedFile objects, not yet read)."""
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
+    if int(request.META.get("CONTENT_LENGTH") or 0) > settings.EVIDENCE_BODY_MAX_BYTES:
         raise IntakeRefused(_("Tổng dung lượng gửi lên quá lớn."), 413, "evidence")
     if not data.consent:
         raise IntakeRefused(_("Cần bạn đồng ý thì cơ quan công an mới xử lý được tố giác."), 400, "consent")

@@ -187,6 +187,10 @@ class ReportQuerySet(UnitScopedQuerySet):
         now = now or timezone.now()
         return self.open().filter(deadline_at__gte=now, deadline_at__lt=now + timedelta(days=days))
 
+    def incidents(self) -> ReportQuerySet:
+        """One report per incident: without the likely repeats and the duplicates an officer marked."""
+        return self.filter(repeat_of__isnull=True, duplicate_of__isnull=True)
+
     def search(self, text: str) -> ReportQuerySet:
 
         query = Q()
@@ -257,6 +261,18 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         related_name="duplicates",
     )
+    # Set at intake when the same story naming the same indicators came shortly before (reports.repeats): the
+    # first report of the incident. Unlike `duplicate_of` (an officer's decision) it is a likely match that an
+    # officer may undo; either way the report is not counted again as an incident.
+    repeat_of = models.ForeignKey(
+        "self",
+        verbose_name=_("có thể trùng với"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="repeats",
+        db_index=False,  # partial index in Meta: most reports have none, and their insert skips it
+    )
     # Derived from the history and the deadline policy by services.refresh_deadline(); kept for queue filters.
     deadline_at = models.DateTimeField(_("hạn xử lý"), null=True, blank=True, db_index=True)
     # Kept by reports.resolution from the history whenever the report is resolved or reopened (empty while
@@ -301,6 +317,9 @@ class Report(models.Model):
                 fields=["resolved_at", "commune"],
                 name="report_resolved_in_time_idx",
                 condition=Q(resolved_in_time=True),
+            ),
+            models.Index(
+                fields=["repeat_of"], name="report_repeat_of_idx", condition=Q(repeat_of__isnull=False)
             ),
         ]
         # Constraints rather than unique=True: PostgreSQL then gets no second, LIKE-pattern index on each
@@ -375,6 +394,8 @@ class EventKind(models.TextChoices):
     REPORTER_INFO = "reporter_info", _("Người tố giác bổ sung")
     DUPLICATE = "duplicate", _("Đánh dấu trùng")
     MONEY_RECOVERED = "money_recovered", _("Ghi nhận tiền thu hồi")
+    REPEAT = "repeat", _("Có thể trùng (tự phát hiện)")
+    NOT_REPEAT = "not_repeat", _("Không trùng")
 
 
 class ReportEvent(models.Model):

@@ -22,7 +22,7 @@ from toandan.core.uploads import CleanFile
 from toandan.identifiers.text import strip_diacritics
 from toandan.indicators.services import Planned, plan_links
 from toandan.orgs.models import Unit
-from toandan.reports import resolution, storing
+from toandan.reports import repeats, resolution, storing
 from toandan.reports.consent import shown_consent
 from toandan.reports.deadlines import compute, current_deadline
 from toandan.reports.models import (
@@ -144,7 +144,7 @@ def submit_report(
                 removing_on_failure(keep_on=(OperationalError, InterfaceError)) as written,
                 transaction.atomic() if atomic else nullcontext(),
             ):
-                return _store(
+                submitted = _store(
                     data, files or [], channel, submitter, idempotency_key, written, consent, planned
                 )
         except IntegrityError:
@@ -157,6 +157,11 @@ def submit_report(
             # Another report stored one of the same new indicators first: write it again.
             if attempt == 2:
                 raise
+        else:
+            # Is it the same incident sent again? After the write (which stays intake's first statement, one
+            # on PostgreSQL), in its own small transaction: see reports.repeats.
+            repeats.after_intake(submitted.report, planned)
+            return submitted
     raise AssertionError("unreachable")
 
 

@@ -18,8 +18,9 @@ class Figures:
     """Counts and measures over one set of reports (already limited to what the viewer may see)."""
 
     total: int = 0
-    money_lost: int = 0
-    money_recovered: int = 0
+    incidents: int = 0  # without likely repeats and marked duplicates: one per incident
+    money_lost: int = 0  # summed once per incident
+    money_recovered: int = 0  # summed once per incident
     by_category: list[tuple[str, int]] = field(default_factory=list)
     by_commune: list[tuple[str, int]] = field(default_factory=list)
     by_month: list[tuple[str, int]] = field(default_factory=list)
@@ -40,9 +41,13 @@ def _grouped(reports: Any, field_name: str, label: Any = None) -> list[tuple[str
 
 
 def compute_figures(reports: Any) -> Figures:
-    money = reports.aggregate(lost=Sum("money_lost"), recovered=Sum("money_recovered"))
+    incidents = reports.incidents()
+    money = incidents.aggregate(lost=Sum("money_lost"), recovered=Sum("money_recovered"))
     figures = Figures(
-        total=reports.count(), money_lost=money["lost"] or 0, money_recovered=money["recovered"] or 0
+        total=reports.count(),
+        incidents=incidents.count(),
+        money_lost=money["lost"] or 0,
+        money_recovered=money["recovered"] or 0,
     )
     figures.by_category = _grouped(reports, "category__name")
     figures.by_commune = [

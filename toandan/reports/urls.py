@@ -8,6 +8,7 @@ app_name = "reports"
 urlpatterns = [
     path("to-giac/", views_public.new_report, name="new"),
     path("to-giac/da-gui/", views_public.done, name="done"),
+    path("to-giac/dia-danh/", views_public.place, name="place"),
     path("theo-doi/", views_public.follow, name="follow"),
     path("theo-doi/bo-sung/", views_public.add_info, name="add_info"),
     path("can-bo/to-giac/", views_staff.queue, name="queue"),

@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from toandan.core import antiabuse, codes
+from toandan.core import antiabuse, codes, video
 from toandan.core.ratelimit import hit
 from toandan.core.upload_limits import clean_files
-from toandan.core.uploads import MAX_FILES, EvidenceError
+from toandan.core.uploads import MAX_BYTES, MAX_FILES, EvidenceError
+from toandan.orgs import places
 from toandan.orgs.models import Unit, UnitKind
 from toandan.reports.consent import consent_text
 from toandan.reports.deadlines import compute
@@ -35,6 +37,19 @@ def _form_context(form: ReportForm) -> dict[str, Any]:
         "consent_text": consent_text(),
         "challenge": antiabuse.new_challenge(),
         "pow_difficulty": antiabuse.difficulty(),
+        "limits": evidence_limits(),
+    }
+
+
+def evidence_limits() -> dict[str, int]:
+    """What the browser checks before uploading (the server checks the same again)."""
+    videos = video.max_files() if video.available() else 0
+    return {
+        "max_files": MAX_FILES,
+        "max_bytes": MAX_BYTES,
+        "video_max_files": videos,
+        "video_max_bytes": video.max_bytes() if videos else 0,
+        "video_max_mb": video.max_bytes() >> 20,
     }
 
 
@@ -56,6 +71,11 @@ def _report_input(data: dict[str, Any]) -> ReportInput:
         id_number="" if anonymous else data["id_number"],
         consent=data["consent"],
     )
+
+
+def _sent_by_script(request: HttpRequest) -> bool:
+    # The form's script sends it with an upload progress bar and asks for the next address as JSON.
+    return request.headers.get("X-Toandan-Upload") == "1"
 
 
 def new_report(request: HttpRequest) -> HttpResponse:
@@ -84,8 +104,28 @@ def new_report(request: HttpRequest) -> HttpResponse:
                     "key": submitted.key,
                     "email": bool(report_input.email),
                 }
+                if _sent_by_script(request):
+                    return JsonResponse({"next": reverse("reports:done")})
                 return redirect("reports:done")
-    return render(request, "reports/new.html", _form_context(form), status=status)
+    context = _form_context(form)
+    # Browsers never keep chosen files across a page with errors: say so plainly (the form's script keeps
+    # them when it sent the form itself and the files were not the problem).
+    context["files_to_choose_again"] = len(request.FILES.getlist("evidence"))
+    return render(request, "reports/new.html", context, status=status)
+
+
+@never_cache
+def place(request: HttpRequest) -> HttpResponse:
+    """What a typed place means (orgs.places), for the report form's live hint: today's commune or why not."""
+    text = request.GET.get("q", "")[:200]
+    answer = places.resolve(text) if text.strip() else places.Answer()
+    return JsonResponse(
+        {
+            "commune": answer.commune.name if answer.commune else None,
+            "message": places.explain(answer, text) if text.strip() else "",
+            "options": [unit.name for unit in answer.options] or answer.suggestions,
+        }
+    )
 
 
 @never_cache

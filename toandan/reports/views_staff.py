@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +21,7 @@ from toandan.accounts.models import User
 from toandan.accounts.permissions import get_visible_or_404, staff_required
 from toandan.core.files import download_view
 from toandan.indicators.models import ReportIndicator
-from toandan.reports import workflow
+from toandan.reports import repeats, workflow
 from toandan.reports.case_actions import ACTIONS, officers_for
 from toandan.reports.deadlines import DUE_SOON_DAYS, compute
 from toandan.reports.models import EventKind, Evidence, Report
@@ -57,6 +57,13 @@ def queue(request: HttpRequest) -> HttpResponse:
             reports = reports.filter(
                 deadline_at__lt=timezone.make_aware(datetime.combine(data["due_before"], time.min))
             )
+    # Likely repeats of one incident (reports.repeats) are grouped under its first report: the queue lists
+    # that one with the number of repeats, and ?nhom=CODE lists the whole group.
+    group = request.GET.get("nhom", "").strip()[:20]
+    if group:
+        reports = reports.filter(Q(code=group) | Q(repeat_of__code=group))
+    else:
+        reports = reports.filter(repeat_of__isnull=True)
     if view == "mine":
         reports = reports.filter(assignee=user)
     elif view == "soon":
@@ -66,6 +73,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     elif view == "unit":
         reports = reports.open()
     page = Paginator(reports.order_by("deadline_at", "received_at"), 50).get_page(request.GET.get("page"))
+    sizes = repeats.group_sizes([r.pk for r in page])
+    for r in page:
+        r.repeat_count = sizes.get(r.pk, 0)
     query = request.GET.copy()
     query.pop("page", None)
     visible_officers = User.objects.filter(
@@ -83,6 +93,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "now": now,
             "soon": now + timedelta(days=DUE_SOON_DAYS),
             "officers": visible_officers,
+            "group": group,
         },
     )
 
@@ -161,13 +172,16 @@ def _case_context(request: HttpRequest, report: Report, **forms: Any) -> dict[st
         "has_identity": hasattr(report, "identity"),
         "event_kinds": EventKind,
         "anchors": {key: a.anchor for key, a in ACTIONS.items()},
+        "repeat_count": report.repeats.count(),
         **case_panels(request, report),
         **defaults,
     }
 
 
 def _get_report(request: HttpRequest, code: str) -> Report:
-    queryset = Report.objects.select_related("category", "unit", "commune", "assignee", "duplicate_of")
+    queryset = Report.objects.select_related(
+        "category", "unit", "commune", "assignee", "duplicate_of", "repeat_of"
+    )
     return get_visible_or_404(queryset, request.user, code=code)  # type: ignore[return-value]
 
 

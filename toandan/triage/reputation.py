@@ -2,7 +2,8 @@
 
 ``report_counts(indicators)`` takes ``identifiers.base.Indicator`` items (phone, url, domain, bank_account),
 with values as written in a message (the scorer's) or canonical (the check's), normalises them as intake
-does, and counts the reports linked to each from ``ReportIndicator`` rows in one query. After an officer
+does, and counts the reports linked to each from ``ReportIndicator`` rows in one query (a likely repeat of an
+incident already counted does not count again). After an officer
 cleared an indicator only the reports that came later count, as in the public
 check. A bank account given without its bank matches the same digits at any bank.
 
@@ -62,7 +63,9 @@ def report_counts(indicators: Iterable[Any], exclude_report: int | None = None) 
     where = Q()
     for kind, values in by_kind.items():
         where |= Q(kind=kind, value__in=sorted(values))
-    counted = ~Q(status=CLEARED) | Q(report_links__linked_at__gt=F("status_changed_at"))
+    counted = (~Q(status=CLEARED) | Q(report_links__linked_at__gt=F("status_changed_at"))) & Q(
+        report_links__counts=True
+    )
     if exclude_report is not None:
         counted &= ~Q(report_links__report_id=exclude_report)
     rows = (

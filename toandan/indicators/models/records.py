@@ -82,6 +82,9 @@ class ReportIndicator(models.Model):
     raw = models.CharField(_("như người dân nhập"), max_length=300, blank=True)
     source = models.CharField(max_length=20, choices=IndicatorSource.choices)
     linked_at = models.DateTimeField(default=timezone.now)
+    # False when the report is likely a repeat of an incident already counted (the same story sent again):
+    # the public check and the scorer count incidents, not submissions (reports.repeats keeps it).
+    counts = models.BooleanField(_("được đếm"), default=True)
 
     class Meta:
         constraints = [

@@ -49,8 +49,8 @@
       if (firstWord(challenge + ":" + nonce) < limit) return String(nonce);
     }
   }
-  window.toandanPow = { solve: solve };
-  document.querySelectorAll("form[data-pow]").forEach(function (form) {
+  // A form's own script may send it (e.g. with an upload progress bar) by setting form.toandanSend.
+  function attach(form) {
     form.addEventListener("submit", function (event) {
       var challenge = form.querySelector("[name=pow_challenge]"), nonce = form.querySelector("[name=pow_nonce]");
       if (!challenge || !nonce || nonce.value) return;
@@ -61,8 +61,11 @@
       if (button) button.disabled = true;
       setTimeout(function () {
         nonce.value = solve(challenge.value, parseInt(form.getAttribute("data-pow"), 10));
-        form.submit();
+        if (typeof form.toandanSend === "function") form.toandanSend();
+        else form.submit();
       }, 10);
     });
-  });
+  }
+  window.toandanPow = { solve: solve, attach: attach };
+  document.querySelectorAll("form[data-pow]").forEach(attach);
 })();

@@ -1,0 +1,181 @@
+"""Likely repeats: the same incident sent again (same indicators, near-identical story, within a window).
+
+One person can send the same story four times in an afternoon; counted four times it would make the public
+check say "tố giác 4 lần" and the statistics add the money four times. At intake a new report is compared
+with the recent reports that name one of its indicators (or, when it names none, with the recent reports of
+the same category and place): when its story is near-identical to one of them it becomes a *repeat* of that
+incident's first report (``Report.repeat_of``) and its indicator links stop counting (``counts``). Officers
+see the group in the queue and can undo the match (``separate``).
+
+Only the content is compared: nothing about the sender (address, account, contact) is read or kept, so an
+anonymous reporter stays anonymous.
+
+Why not MinHash here: candidates come from an index (the indicator links, or category and time), at most
+``MAX_CANDIDATES`` of them, and the exact Jaccard similarity of their word 3-shingles costs less than signing
+them; MinHash/LSH is for finding candidates among all texts (triage's waves do that, on another floor).
+
+Interface for intake (reports.services.submit_report), one call once the report is stored:
+    after_intake(report, planned)   # planned: the {(kind, value): …} indicators the report was linked to
+Only earlier reports are candidates, so of two identical reports sent at the same moment the later one is the
+repeat. Until this call returns the new report counts like any other (a moment, or, if it fails, until an
+officer looks at it).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from toandan.core.audit import record
+from toandan.core.models import AuditAction
+from toandan.identifiers.text import strip_diacritics
+from toandan.reports.models import EventKind, Report, ReportEvent
+
+logger = logging.getLogger(__name__)
+MAX_CANDIDATES = 50
+SHINGLE = 3
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """The incident a new report likely repeats: its first report, and how similar the stories are."""
+
+    head: Report
+    similarity: float
+
+
+def window() -> timedelta:
+    return timedelta(hours=getattr(settings, "REPORT_REPEAT_WINDOW_HOURS", 72))
+
+
+def threshold() -> float:
+    return float(getattr(settings, "REPORT_REPEAT_SIMILARITY", 0.8))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a story: case, diacritics and punctuation do not make two stories differ."""
+    return _WORD.findall(strip_diacritics(text).lower().replace("đ", "d"))
+
+
+def shingles(text: str) -> frozenset[tuple[str, ...]]:
+    items = words(text)
+    if len(items) < SHINGLE:
+        return frozenset([tuple(items)])
+    return frozenset(zip(*(items[i:] for i in range(SHINGLE)), strict=False))
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the two stories' word 3-shingles (1.0 for the same words in the same order)."""
+    left, right = shingles(a), shingles(b)
+    if not left or not right:
+        return 0.0
+    return len(left & right) / len(left | right)
+
+
+def _candidates(report: Report, keys: list[tuple[str, str]]) -> list[Report]:
+    since = report.received_at - window()
+    recent = Report.objects.filter(received_at__gte=since, pk__lt=report.pk)
+    if keys:
+        named = Q()
+        for kind, value in keys:
+            named |= Q(indicator_links__indicator__kind=kind, indicator_links__indicator__value=value)
+        recent = recent.filter(named)
+    else:
+        recent = recent.filter(
+            category=report.category_id, commune=report.commune_id, indicator_links__isnull=True
+        )
+    rows = (
+        recent.select_related("repeat_of")
+        .only("id", "code", "description", "repeat_of__id", "repeat_of__code", "received_at")
+        .distinct()
+        .order_by("-received_at")[:MAX_CANDIDATES]
+    )
+    return list(rows)
+
+
+def after_intake(report: Report, planned: Any) -> Match | None:
+    """Mark a just stored report as a repeat of an earlier incident when it is one; returns the match."""
+    match = find_repeat(report, planned)
+    if match is not None:
+        record_repeat(report, match)
+    return match
+
+
+def find_repeat(report: Report, planned: Any) -> Match | None:
+    """The incident this stored report likely repeats, or None (a read)."""
+    best: Match | None = None
+    for candidate in _candidates(report, list(planned or ())):
+        score = similarity(report.description, candidate.description)
+        if score >= threshold() and (best is None or score > best.similarity):
+            best = Match(candidate.repeat_of or candidate, score)
+    return best
+
+
+def record_repeat(report: Report, match: Match) -> None:
+    """The report becomes a repeat of the incident: its links stop counting, and its history says why (not
+    public). One small transaction; a failure is logged, never raised into intake (the report is stored: at
+    worst it counts once more until an officer looks at it)."""
+    from toandan.indicators.models import ReportIndicator
+
+    try:
+        with transaction.atomic():
+            report.repeat_of = match.head
+            report.save(update_fields=["repeat_of"])
+            ReportIndicator.objects.filter(report=report).update(counts=False)
+            ReportEvent.objects.create(
+                report=report,
+                kind=EventKind.REPEAT,
+                text=_("Có thể trùng với tố giác %(code)s (nội dung giống %(percent)s%%).")
+                % {"code": match.head.code, "percent": round(match.similarity * 100)},
+                data={"head": match.head.code, "similarity": round(match.similarity, 3)},
+            )
+    except DatabaseError:
+        logger.exception("repeat of %s not recorded on %s", match.head.code, report.code)
+
+
+def separate(report: Report, *, actor: Any, request: Any = None) -> None:
+    """An officer decides a likely repeat is another incident: it counts again, with a history row."""
+    if report.repeat_of_id is None:
+        return
+    from toandan.indicators.models import ReportIndicator
+
+    with transaction.atomic():
+        head_code = report.repeat_of.code if report.repeat_of else ""
+        report.repeat_of = None
+        report.save(update_fields=["repeat_of"])
+        ReportIndicator.objects.filter(report=report).update(counts=True)
+        ReportEvent.objects.create(
+            report=report,
+            kind=EventKind.NOT_REPEAT,
+            actor=actor,
+            text=_("Không trùng với tố giác %(code)s: tính là một vụ việc riêng.") % {"code": head_code},
+        )
+        record(
+            AuditAction.STATE_CHANGED,
+            actor=actor,
+            request=request,
+            target=report,
+            summary=f"{report.code}: not a repeat",
+        )
+
+
+def group_sizes(heads: list[int]) -> dict[int, int]:
+    """How many likely repeats each of these reports has (for the queue)."""
+    from django.db.models import Count
+
+    rows = (
+        Report.objects.filter(repeat_of_id__in=heads)
+        .values("repeat_of_id")
+        .annotate(n=Count("id"))
+        .values_list("repeat_of_id", "n")
+    )
+    return dict(rows)
