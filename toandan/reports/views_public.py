@@ -7,23 +7,24 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from toandan.core import antiabuse, codes
 from toandan.core.ratelimit import hit
 from toandan.core.upload_limits import clean_files
 from toandan.core.uploads import MAX_FILES, EvidenceError
 from toandan.orgs.models import Unit, UnitKind
+from toandan.reports import receipt
 from toandan.reports.consent import consent_text
 from toandan.reports.deadlines import compute
 from toandan.reports.forms import AddInfoForm, FollowForm, ReportForm
 from toandan.reports.intake import IntakeRefused, intake
 from toandan.reports.models import Channel, Report
 from toandan.reports.services import ReportInput, add_information
-
-DONE_KEY = "toandan_report_done"
 
 
 def _form_context(form: ReportForm) -> dict[str, Any]:
@@ -54,12 +55,15 @@ def _report_input(data: dict[str, Any]) -> ReportInput:
         phone="" if anonymous else data["phone"],
         email="" if anonymous else data["email"],
         id_number="" if anonymous else data["id_number"],
+        receipt_email=data["receipt_email"] if anonymous else "",
         consent=data["consent"],
     )
 
 
 def new_report(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(request.POST or None, request.FILES or None)
+    # "Tố giác số này" on the check's answer opens the form with that indicator filled in (?q=).
+    initial = {"identifiers": request.GET.get("q", "")[:300].strip()} if "q" in request.GET else None
+    form = ReportForm(request.POST or None, request.FILES or None, initial=initial)
     status = 200
     if request.method == "POST":
         status = 400
@@ -79,21 +83,44 @@ def new_report(request: HttpRequest) -> HttpResponse:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
                 status = exc.status
             else:
-                request.session[DONE_KEY] = {
-                    "code": submitted.report.code,
-                    "key": submitted.key,
-                    "email": bool(report_input.email),
-                }
-                return redirect("reports:done")
+                emailed = bool(report_input.email or report_input.receipt_email)
+                kept = receipt.Receipt(submitted.report.code, submitted.key, emailed)
+                return receipt.keep(redirect("reports:done"), kept)
     return render(request, "reports/new.html", _form_context(form), status=status)
 
 
 @never_cache
 def done(request: HttpRequest) -> HttpResponse:
-    receipt = request.session.pop(DONE_KEY, None)
-    if receipt is None:
+    """The receipt, again on every reload for RECEIPT_SECONDS in the browser that sent the report."""
+    kept = receipt.read(request)
+    if kept is None:
         return redirect("reports:follow")
-    return render(request, "reports/done.html", {"receipt": receipt})
+    context = {
+        "receipt": kept,
+        "minutes": receipt.RECEIPT_SECONDS // 60,
+        "follow_form": FollowForm(initial={"code": kept.code, "key": kept.key}),
+    }
+    return render(request, "reports/done.html", context)
+
+
+@never_cache
+def done_image(request: HttpRequest) -> HttpResponse:
+    """The receipt as a PNG to save in the phone's photos."""
+    from toandan.reports.receipt_image import render_png  # Pillow's drawing modules only when asked
+
+    kept = receipt.read(request)
+    if kept is None:
+        return redirect("reports:follow")
+    png = render_png(kept, request.build_absolute_uri(reverse("reports:follow")))
+    response = HttpResponse(png, content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="to-giac-{kept.code}.png"'
+    return response
+
+
+@require_POST
+def done_forget(request: HttpRequest) -> HttpResponse:
+    """On a shared phone: remove the receipt from this browser now."""
+    return receipt.forget(redirect("reports:follow"))
 
 
 def _authorised_report(form: FollowForm) -> Report | None:
@@ -107,7 +134,9 @@ def _authorised_report(form: FollowForm) -> Report | None:
 
 @never_cache
 def follow(request: HttpRequest) -> HttpResponse:
-    form = FollowForm(request.POST or None)
+    kept = receipt.read(request)
+    # The code of the report this browser just sent is filled in; the key stays for the person to type.
+    form = FollowForm(request.POST or None, initial={"code": kept.code} if kept else None)
     if request.method == "POST" and form.is_valid():
         report = _authorised_report(form)
         if report is not None:
