@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.citizen import MAX_PAGE_BYTES, PHONE, page_weight, phone
+from tests.browser.citizen import MAX_PAGE_BYTES, PHONE, check_accessible, page_weight, phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 LOOKALIKE = "https://vietcombank-hotro.top/login"
@@ -86,7 +86,7 @@ def test_a_bare_link_is_answered_where_the_eye_is(
             assert page.evaluate("navigator.clipboard.readText()") == share_url
         else:
             expect(share).to_be_hidden()  # nothing to press without JavaScript: the address is in the box
-        assert_accessible(page)
+        check_accessible(page, assert_accessible)
         name = "js" if javascript else "nojs"
         page.screenshot(path=str(artifacts / f"check-bare-link-360-{name}.png"), full_page=True)
 
@@ -129,4 +129,4 @@ def test_inside_a_message_the_link_card_agrees(
         _answer_is_on_screen(page)
         if javascript:
             expect(page.locator("#ket-qua")).to_be_focused()
-        assert_accessible(page)
+        check_accessible(page, assert_accessible)
