@@ -1,6 +1,7 @@
 """The receipt as a PNG picture, made on the server (no script, nothing from a CDN): a phone saves it to its
-photos, where people keep what matters. Vietnamese needs a Unicode font: DejaVu Sans (`fonts-dejavu-core`);
-without it the labels are written without diacritics rather than as empty boxes."""
+photos, where people keep what matters. Vietnamese needs a Unicode font: the DejaVu Sans shipped in
+`core/fonts/` (RECEIPT_FONT_DIR to use another folder); without it the labels are written without diacritics
+rather than as empty boxes."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from toandan.identifiers.text import strip_diacritics
 from toandan.reports.receipt import Receipt
 
-FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+FONT_DIR = Path(__file__).resolve().parents[1] / "core" / "fonts"
 WIDTH, HEIGHT, MARGIN = 720, 560, 40
 BRAND, INK, MUTED, WARN = (11, 79, 140), (17, 17, 17), (85, 85, 85), (176, 0, 32)
 
@@ -54,7 +55,7 @@ def render_png(receipt: Receipt, follow_url: str) -> bytes:
         draw.text((MARGIN, y + 30), value, font=_font(44, True), fill=INK)
         y += 110
     sent = timezone.localtime().strftime("%d/%m/%Y %H:%M")
-    draw.text((MARGIN, y), _text(_("Gửi lúc %(time)s") % {"time": sent}), font=_font(20), fill=MUTED)
+    draw.text((MARGIN, y), _text(_("Lưu ảnh lúc %(time)s") % {"time": sent}), font=_font(20), fill=MUTED)
     y += 36
     draw.text((MARGIN, y), _text(_("Theo dõi tại:")), font=_font(20), fill=MUTED)
     draw.text((MARGIN, y + 28), follow_url, font=_font(20, True), fill=BRAND)
