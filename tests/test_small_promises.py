@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_code_and_key_page_is_no_store(units: None) -> None:
+    from toandan.reports import receipt
+
     client = Client()
-    session = client.session
-    session["toandan_report_done"] = {"code": "AAAA-BBBB-C", "key": "K" * 16, "email": False}
-    session.save()
+    client.cookies[receipt.COOKIE] = receipt.seal(receipt.Receipt("AAAA-BBBB-C", "K" * 16))
     response = client.get(reverse("reports:done"))
     assert response.status_code == 200 and "K" * 16 in response.content.decode()
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]

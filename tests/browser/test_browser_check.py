@@ -37,7 +37,7 @@ def test_citizen_checks_a_number_then_a_message_on_a_phone(
     page.goto(live_server.url + "/")
     page.get_by_role("textbox", name="Kiểm tra trước khi chuyển tiền", exact=False).fill("+84 987 654 321")
     page.get_by_role("button", name="Kiểm tra").click()
-    page.wait_for_url("**/tra-cuu/")
+    page.wait_for_url("**/tra-cuu/#ket-qua")
     verdict = page.locator("[data-verdict]")
     assert verdict.count() == 1 and verdict.get_attribute("data-verdict") == "reported"
     assert "chưa được cơ quan chức năng xác minh" in verdict.inner_text()
@@ -49,13 +49,13 @@ def test_citizen_checks_a_number_then_a_message_on_a_phone(
         "hoac goi ngay 0987 654 321 de duoc huong dan."
     )
     page.get_by_role("button", name="Kiểm tra").click()
-    page.wait_for_selector("#results")
+    page.wait_for_selector("#ket-qua")
     verdicts = {
         item.get_attribute("data-value"): item.get_attribute("data-verdict")
         for item in page.locator("[data-verdict]").all()
     }
     assert verdicts == {"+84987654321": "reported", "https://qua-tang-tri-an.top/nhan-qua": "no_reports"}
-    assert "không có nghĩa là an toàn" in page.locator("#results").inner_text()
+    assert "không có nghĩa là an toàn" in page.locator("#ket-qua").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=str(artifacts / "check-message-360.png"), full_page=True)
     phone.close()

@@ -29,7 +29,8 @@ def test_no_reports_is_never_called_safe(no_seed_allowlist: None) -> None:
     response = check("0912 345 678")
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"kind", "value", "verdict", "reports", "advice"}
+    assert set(body) == {"kind", "value", "verdict", "reports", "advice", "risk"}
+    assert body["risk"] is None  # a phone number alone: nothing for the link scorer
     assert body == {**body, "kind": "phone", "value": "+84912345678", "verdict": "no_reports", "reports": 0}
     assert "không có nghĩa là an toàn" in body["advice"]
     assert "an toàn" not in body["advice"].replace("không có nghĩa là an toàn", "")

@@ -55,7 +55,7 @@ def test_a_link_tells_the_reports_on_its_domain(units: None, no_seed_allowlist: 
     same = check("https://vcb-xacminh.top/dang-nhap")
     assert (same["verdict"], same["reports"]) == ("reported", 1)
     assert "cũng bị tố giác 2 lần" in same["advice"]
-    assert set(same) == {"kind", "value", "verdict", "reports", "advice"}
+    assert set(same) == {"kind", "value", "verdict", "reports", "advice", "risk"}
 
 
 def test_a_page_on_a_shared_platform_never_taints_the_platform(units: None, no_seed_allowlist: None) -> None:

@@ -32,7 +32,7 @@ def test_every_indicator_is_answered(file_report: Any) -> None:
     assert answers["phone"]["verdict"] == "reported" and answers["phone"]["reports"] == 1
     assert answers["url"]["verdict"] == "no_reports"
     for item in body["indicators"]:
-        assert set(item) == {"kind", "value", "verdict", "reports", "advice"}
+        assert set(item) == {"kind", "value", "verdict", "reports", "advice", "risk"}
 
 
 def test_message_score_from_triage(file_report: Any) -> None:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from tests.reports.test_report_form import NEW, valid_post
 from toandan.accounts.models import User
 from toandan.core.models import AuditAction, AuditEvent
-from toandan.reports.models import Report
+from toandan.reports.models import Report, ReporterIdentity
 
 pytestmark = pytest.mark.django_db
 IP = "203.0.113.77"
@@ -119,3 +119,64 @@ def test_anonymous_api_submission_keeps_no_address(category_pk: int) -> None:
     response = Client(REMOTE_ADDR=IP).post("/api/v1/reports", body, content_type="application/json")
     assert response.status_code == 201, response.content
     assert not _everything(IP) - before
+
+
+RECEIPT_ADDRESS = "chi.nhan.bien.nhan.zq81x@example.vn"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_anonymous_receipt_address_is_sent_once_by_the_worker_and_kept_nowhere(
+    category_pk: int, caplog: pytest.LogCaptureFixture, tmp_path: Any
+) -> None:
+    """The e-mail goes through the real worker and Django's file mail backend; before it is sent the task row
+    holds the address only encrypted, after it no table, log or task row holds it at all."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+    from django.test import override_settings
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.test_worker import DB_TASKS, database_url
+
+    client = Client(REMOTE_ADDR=IP)
+    with caplog.at_level(logging.DEBUG), override_settings(TASKS=DB_TASKS):
+        post = valid_post(category=category_pk, anonymous="1", receipt_email=RECEIPT_ADDRESS)
+        response = client.post(NEW, post)
+        assert response.status_code == 302
+        assert client.get(reverse("reports:done")).status_code == 200
+    report = Report.objects.get()
+    row = DBTaskResult.objects.get(task_path="toandan.reports.tasks.send_anonymous_receipt")
+    assert RECEIPT_ADDRESS not in repr(row.args_kwargs)  # queued, encrypted
+    assert _everything(RECEIPT_ADDRESS) == set()
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="toandan.settings",
+        DATABASE_URL=database_url(),
+        EMAIL_BACKEND="file",
+        TOANDAN_VAR_DIR=str(tmp_path),
+        SECRET_KEY=django_settings.SECRET_KEY,
+        REPORTER_IDENTITY_KEY=django_settings.REPORTER_IDENTITY_KEYS,
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "toandan.cli", "worker", "--batch", "--no-startup-delay", "--no-reload"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    row.refresh_from_db()
+    assert row.status == "SUCCESSFUL" and row.return_value == 1
+    sent = list((tmp_path / "mail").glob("*.log"))
+    assert len(sent) == 1
+    message = sent[0].read_text()
+    assert RECEIPT_ADDRESS in message and report.code in message  # the receipt did arrive…
+    # …and nothing else holds the address: no table (the task row's arguments are blanked), no log.
+    assert row.args_kwargs == {"args": [report.pk], "kwargs": {}}
+    assert _everything(RECEIPT_ADDRESS) == set()
+    assert RECEIPT_ADDRESS not in caplog.text
+    assert RECEIPT_ADDRESS not in done.stdout + done.stderr
+    assert not ReporterIdentity.objects.exists()

@@ -25,18 +25,29 @@ from toandan.indicators.check import (
 router = Router(tags=["check"])
 
 
+class RiskOut(Schema):
+    """The scorers' answer: links by the link scorer, messages by the message scorer; inside a message the
+    message and its indicators agree. "no_signal" is not "safe"."""
+
+    score: float = Field(..., ge=0, le=1, description="Estimated probability of a scam, 0 to 1")
+    verdict: Literal["scam", "suspicious", "no_signal"]
+    reasons: list[str] = Field(..., description="Plain-Vietnamese reasons, most telling first")
+
+
 class CheckOut(Schema):
     kind: str
     value: str
     verdict: Literal["confirmed", "reported", "allowlisted", "no_reports"]
     reports: int
     advice: str
+    risk: RiskOut | None = Field(
+        None,
+        description="For a link or domain, and for every indicator of a message: the scorers' risk. "
+        "Null for a single phone number, account, e-mail or social account.",
+    )
 
 
-class TriageOut(Schema):
-    score: float
-    verdict: str
-    reasons: list[str]
+TriageOut = RiskOut
 
 
 class MessageIn(Schema):
@@ -83,6 +94,9 @@ QUERY = {
     "/check",
     response={200: CheckOut, 400: ErrorOut, 422: ErrorOut},
     summary="Check one phone number, bank account, link, e-mail or social account",
+    description="A link (or a domain) also gets the link scorer's `risk`; when `q` is a short message around "
+    "one indicator, `risk` is the message's, agreeing with the link's. A message with several indicators: "
+    "`POST /check/message`.",
     openapi_extra={"parameters": [QUERY]},
 )
 def check(request: HttpRequest) -> HttpResponse:

@@ -67,3 +67,15 @@ def purge_expired_cache() -> int:
             )
             removed += cursor.rowcount
     return removed
+
+
+def forget_arguments(task_result_id: str, *kept: object) -> int:
+    """Blank the stored arguments of a running task, keeping only ``kept`` (e.g. an id): for a task whose
+    arguments must not outlive it (an anonymous reporter's e-mail address). The worker saves the result with
+    ``update_fields`` that leave the arguments alone, so the blank stays. Returns the rows changed (0 with a
+    backend that keeps no rows)."""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(id=task_result_id).update(
+        args_kwargs={"args": list(kept), "kwargs": {}}
+    )

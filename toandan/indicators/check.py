@@ -1,6 +1,7 @@
 """The public check, shared by the page at /tra-cuu/ and the API: read what a person typed or pasted, answer
-for each indicator in plain language, and add the message's scam-likelihood score when a scorer is registered
-(triage registers one: see ``indicators.scorers``).
+for each indicator in plain language, and add the scorers' risk (triage registers them: see
+``indicators.scorers``): the link scorer's for every link, the message scorer's for every message, made to
+agree with each other (``indicators.risk``).
 
 It never says who reported, nor anything of a case: only a verdict, a count and advice.
 """
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from toandan.identifiers.base import Indicator, InvalidIndicator, Kind
 from toandan.identifiers.extract import extract_all
 from toandan.identifiers.normalize import detect, normalize
-from toandan.indicators import lookup, scorers
+from toandan.indicators import lookup, risk, scorers
 from toandan.indicators.models.records import KIND_LABELS
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,13 @@ class Result:
     reports: int
     advice: str
     category: str = ""  # the confirmed record's category (kind of scam), for related content
+    risk: dict[str, Any] | None = None  # the scorers' {"score", "verdict", "reasons"} (links, messages)
+
+    @property
+    def level(self) -> int:
+        """How loudly the card warns: 2 confirmed or scam-like, 1 reported or suspicious, 0 otherwise."""
+        reported = {lookup.CONFIRMED: 2, lookup.REPORTED: 1}.get(self.verdict, 0)
+        return max(reported, risk.level(self.risk))
 
     def as_api(self) -> dict[str, Any]:
         return {
@@ -65,6 +73,7 @@ class Result:
             "verdict": self.verdict,
             "reports": self.reports,
             "advice": self.advice,
+            "risk": self.risk,
         }
 
 
@@ -74,6 +83,12 @@ class MessageResult:
 
     results: list[Result] = field(default_factory=list)
     triage: dict[str, Any] | None = None
+    is_message: bool = False
+
+    @property
+    def single(self) -> Result | None:
+        """The one result of a typed indicator (not a message): the page offers its shareable address."""
+        return self.results[0] if len(self.results) == 1 and not self.is_message else None
 
 
 def advice_for(answer: lookup.Answer) -> str:
@@ -244,7 +259,25 @@ def check_one(text: str) -> Result:
             422,
             "several",
         )
-    return result_for(lookup.answer(indicator))
+    answer = lookup.answer(indicator)
+    result = result_for(answer)
+    message = _triage(text) if risk.is_message(text, [indicator]) else None
+    _add_risks(message, [answer.indicator], [result])
+    return result
+
+
+def _add_risks(
+    message: dict[str, Any] | None, indicators: list[Indicator], results: list[Result]
+) -> dict[str, Any] | None:
+    """Each result's risk, agreeing with the message's; returns the message's risk (maybe raised)."""
+    items = [
+        (indicator, risk.link_risk(indicator), result.verdict == lookup.ALLOWLISTED)
+        for indicator, result in zip(indicators, results, strict=True)
+    ]
+    message, risks = risk.agree(message, items)
+    for result, found in zip(results, risks, strict=True):
+        result.risk = found
+    return message
 
 
 def indicators_in(text: str) -> list[Indicator]:
@@ -265,13 +298,14 @@ def check_text(text: str, *, with_triage: bool = True, sender_type: str | None =
     """
     text = _clean(text, MAX_MESSAGE_LENGTH)
     indicators = indicators_in(text)
-    looks_like_message = len(text) > 40 and any(ch.isspace() for ch in text)
-    wanted = with_triage and (looks_like_message or len(indicators) > 1)
-    triage = _triage(text, sender_type) if wanted else None
+    message = risk.is_message(text, indicators)
+    triage = _triage(text, sender_type) if with_triage and message else None
     if not indicators and triage is None:
         raise _unrecognised()
-    results = [result_for(item) for item in lookup.answer_many(indicators)] if indicators else []
-    return MessageResult(results, triage)
+    answers = lookup.answer_many(indicators) if indicators else []
+    results = [result_for(item) for item in answers]
+    triage = _add_risks(triage, [item.indicator for item in answers], results)
+    return MessageResult(results, triage, message)
 
 
 def _reputation(found: list[Any]) -> dict[Any, int]:

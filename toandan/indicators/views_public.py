@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -13,7 +15,7 @@ from toandan.core.ratelimit import hit, too_many_requests
 from toandan.core.upload_limits import clean_files
 from toandan.core.uploads import EvidenceError
 from toandan.indicators import appeals, hooks
-from toandan.indicators.check import CheckError, check_text, sender_type_or_none
+from toandan.indicators.check import CheckError, MessageResult, Result, check_text, sender_type_or_none
 from toandan.indicators.forms import AppealForm, CheckForm
 
 APPEAL_DONE_KEY = "toandan_appeal_done"
@@ -41,12 +43,45 @@ def check(request: HttpRequest) -> HttpResponse:
                     form.cleaned_data["q"], sender_type=sender_type_or_none(form.cleaned_data["sender_type"])
                 )
                 context["related"] = hooks.related_for(outcome)
+                context.update(_sharing(request, outcome))
             except CheckError as exc:
                 form.add_error("q", exc.message)
                 status = 400
         else:
             status = 400
     return render(request, "indicators/check.html", context, status=status)
+
+
+def headline(result: Result) -> str:
+    """The card's verdict in a few words, for the shared message."""
+    risky = (result.risk or {}).get("verdict")
+    if result.verdict == "confirmed":
+        return _("Đã xác nhận lừa đảo")
+    if risky == "scam":
+        return _("Rất giống lừa đảo")
+    if result.verdict == "reported":
+        return _("Đã có tố giác, chưa được xác minh")
+    if risky == "suspicious":
+        return _("Có dấu hiệu đáng ngờ")
+    if result.verdict == "allowlisted":
+        return _("Thuộc danh sách chính thức")
+    return _("Chưa có tố giác – không có nghĩa là an toàn")
+
+
+def _sharing(request: HttpRequest, outcome: MessageResult) -> dict[str, str]:
+    """The shareable GET address of a single indicator's answer and the text sent with it (never a message:
+    what people paste stays out of addresses and logs)."""
+    single = outcome.single
+    if single is None:
+        return {}
+    query = urlencode({"q": single.display})
+    text = _("%(kind)s %(value)s: %(verdict)s. Kết quả kiểm tra trên Toàn Dân:") % {
+        "kind": single.kind_label.capitalize(),
+        "value": single.display,
+        "verdict": headline(single),
+    }
+    url = request.build_absolute_uri(f"{reverse('indicators:check')}?{query}") + "#ket-qua"
+    return {"share_url": url, "share_text": text}
 
 
 def appeal(request: HttpRequest) -> HttpResponse:

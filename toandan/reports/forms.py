@@ -186,6 +186,16 @@ class ReportForm(AccessibleForm):
         max_length=12,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
+    receipt_email = forms.CharField(
+        label=gettext_lazy("Gửi ẩn danh: thư điện tử chỉ để nhận mã tra cứu (không bắt buộc)"),
+        required=False,
+        max_length=200,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=gettext_lazy(
+            "Mã tra cứu và mã bí mật được gửi tới địa chỉ này một lần rồi xóa: không lưu cùng tố giác, "
+            "cơ quan xử lý không thấy địa chỉ này."
+        ),
+    )
     consent = forms.BooleanField(
         label=gettext_lazy("Tôi đồng ý với việc xử lý dữ liệu cá nhân nêu trên."),
         error_messages={
@@ -256,6 +266,9 @@ class ReportForm(AccessibleForm):
     def clean_email(self) -> str:
         return self._contact(contact.clean_email, "email")
 
+    def clean_receipt_email(self) -> str:
+        return self._contact(contact.clean_email, "receipt_email")
+
     def clean_id_number(self) -> str:
         return self._contact(contact.clean_id_number, "id_number")
 
@@ -275,6 +288,11 @@ class ReportForm(AccessibleForm):
             and not self.errors
         ):
             self.add_error("phone", _("Để lại số điện thoại hoặc thư điện tử, hoặc chọn gửi ẩn danh."))
+        if data.get("anonymous") is False and data.get("receipt_email"):
+            self.add_error(
+                "receipt_email",
+                _("Ô này chỉ dùng khi gửi ẩn danh; hãy ghi thư điện tử của bạn vào ô “Thư điện tử” ở trên."),
+            )
         if data.get("commune") and data.get("outside_province"):
             self.add_error("outside_province", _("Đã chọn xã trong tỉnh: bỏ chọn ô “ngoài tỉnh”."))
         return data

@@ -61,6 +61,8 @@ class ReportInput:
     email: str = ""
     id_number: str = ""
     consent: bool = False
+    # An anonymous reporter's address for the receipt only: e-mailed once by the worker, never stored.
+    receipt_email: str = ""
 
     def fingerprint(self) -> str:
         payload = [
@@ -131,7 +133,10 @@ def submit_report(
     consent = shown_consent()
     # Outside the transaction too (pure work: on SQLite the transaction holds the database's write lock).
     planned = without_own(
-        plan_links(data.identifiers, data.description), data.description, data.phone, data.email
+        plan_links(data.identifiers, data.description),
+        data.description,
+        data.phone,
+        data.email or data.receipt_email,
     )
     for attempt in range(3):
         # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
@@ -229,6 +234,12 @@ def _store(
         # robust: a failure to enqueue the e-mail (after the commit) is logged, never raised into
         # submit_report, whose error path would delete the committed report's files.
         transaction.on_commit(lambda: send_receipt.enqueue(report.pk, encrypted_key), robust=True)
+    elif data.receipt_email and data.anonymous:
+        from toandan.reports.tasks import send_anonymous_receipt
+
+        # Encrypted in the task row until the worker sends it, then blanked there: nothing keeps the address.
+        sealed = (crypto.encrypt(key), crypto.encrypt(data.receipt_email))
+        transaction.on_commit(lambda: send_anonymous_receipt.enqueue(report.pk, *sealed), robust=True)
     return Submitted(report, key, created=True)
 
 

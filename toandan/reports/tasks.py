@@ -1,18 +1,21 @@
 """E-mails to reporters, sent by the worker. Arguments are ids only: the address is decrypted here, so the
-task queue never holds a reporter's personal data."""
+task queue never holds a reporter's personal data. The one exception, an anonymous reporter's address for
+the receipt, is encrypted in the task row and blanked there by the task itself once it has run."""
 
 from __future__ import annotations
 
+import logging
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, send_mail
 from django.core.mail.utils import DNS_NAME
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import TaskContext, task
 
 from toandan.core import crypto
 from toandan.core.effects import once
+from toandan.core.tasks import forget_arguments
 from toandan.reports.models import Report
 
 
@@ -21,17 +24,15 @@ def _address(report: Report) -> str:
     return crypto.decrypt(identity.email) if identity is not None else ""
 
 
-@task()
-def send_receipt(report_id: int, encrypted_key: str) -> int:
-    report = Report.objects.select_related("identity").get(pk=report_id)
-    address = _address(report)
-    if not address:
-        return 0
+logger = logging.getLogger(__name__)
+
+
+def _send_receipt_to(report: Report, key: str, address: str) -> int:
     body = _(
         "Tố giác của bạn đã được tiếp nhận.\n\nMã tra cứu: %(code)s\nMã bí mật: %(key)s\n\n"
         "Dùng hai mã này tại mục “Theo dõi tố giác” để xem kết quả và bổ sung thông tin. "
         "Không chia sẻ mã bí mật."
-    ) % {"code": report.code, "key": crypto.decrypt(encrypted_key)}
+    ) % {"code": report.code, "key": key}
     message = EmailMessage(
         _("Xác nhận tiếp nhận tố giác %(code)s") % {"code": report.code},
         body,
@@ -52,6 +53,31 @@ def receipt_message_id(report: Report) -> str:
     delivered (by its Message-ID) show a re-sent receipt once."""
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or str(DNS_NAME)
     return f"<receipt.{report.code}@{domain}>"
+
+
+@task()
+def send_receipt(report_id: int, encrypted_key: str) -> int:
+    report = Report.objects.select_related("identity").get(pk=report_id)
+    address = _address(report)
+    if not address:
+        return 0
+    return _send_receipt_to(report, crypto.decrypt(encrypted_key), address)
+
+
+@task(takes_context=True)
+def send_anonymous_receipt(
+    context: TaskContext, report_id: int, encrypted_key: str, encrypted_address: str
+) -> int:
+    """Send an anonymous reporter's receipt once, then keep nothing: the task row's arguments are blanked
+    whatever happens, and a failure is logged without the address (a mail server's refusal names it)."""
+    try:
+        report = Report.objects.get(pk=report_id)
+        return _send_receipt_to(report, crypto.decrypt(encrypted_key), crypto.decrypt(encrypted_address))
+    except Exception as exc:  # noqa: BLE001 - its message may hold the address: log the type, send nothing
+        logger.warning("anonymous receipt for report %s not sent: %s", report_id, type(exc).__name__)
+        return 0
+    finally:
+        forget_arguments(context.task_result.id, report_id)
 
 
 @task()

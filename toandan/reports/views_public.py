@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from toandan.core import antiabuse, codes, video
 from toandan.core.ratelimit import hit
@@ -18,14 +19,13 @@ from toandan.core.upload_limits import clean_files
 from toandan.core.uploads import MAX_BYTES, MAX_FILES, EvidenceError
 from toandan.orgs import places
 from toandan.orgs.models import Unit, UnitKind
+from toandan.reports import receipt
 from toandan.reports.consent import consent_text
 from toandan.reports.deadlines import compute
 from toandan.reports.forms import AddInfoForm, FollowForm, ReportForm
 from toandan.reports.intake import IntakeRefused, intake
 from toandan.reports.models import Channel, Report
 from toandan.reports.services import ReportInput, add_information
-
-DONE_KEY = "toandan_report_done"
 
 
 def _form_context(form: ReportForm) -> dict[str, Any]:
@@ -69,6 +69,7 @@ def _report_input(data: dict[str, Any]) -> ReportInput:
         phone="" if anonymous else data["phone"],
         email="" if anonymous else data["email"],
         id_number="" if anonymous else data["id_number"],
+        receipt_email=data["receipt_email"] if anonymous else "",
         consent=data["consent"],
     )
 
@@ -79,7 +80,9 @@ def _sent_by_script(request: HttpRequest) -> bool:
 
 
 def new_report(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(request.POST or None, request.FILES or None)
+    # "Tố giác số này" on the check's answer opens the form with that indicator filled in (?q=).
+    initial = {"identifiers": request.GET.get("q", "")[:300].strip()} if "q" in request.GET else None
+    form = ReportForm(request.POST or None, request.FILES or None, initial=initial)
     status = 200
     if request.method == "POST":
         status = 400
@@ -99,14 +102,11 @@ def new_report(request: HttpRequest) -> HttpResponse:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
                 status = exc.status
             else:
-                request.session[DONE_KEY] = {
-                    "code": submitted.report.code,
-                    "key": submitted.key,
-                    "email": bool(report_input.email),
-                }
+                emailed = bool(report_input.email or report_input.receipt_email)
+                kept = receipt.Receipt(submitted.report.code, submitted.key, emailed)
                 if _sent_by_script(request):
-                    return JsonResponse({"next": reverse("reports:done")})
-                return redirect("reports:done")
+                    return receipt.keep(JsonResponse({"next": reverse("reports:done")}), kept)
+                return receipt.keep(redirect("reports:done"), kept)
     context = _form_context(form)
     # Browsers never keep chosen files across a page with errors: say so plainly (the form's script keeps
     # them when it sent the form itself and the files were not the problem).
@@ -130,10 +130,36 @@ def place(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def done(request: HttpRequest) -> HttpResponse:
-    receipt = request.session.pop(DONE_KEY, None)
-    if receipt is None:
+    """The receipt, again on every reload for RECEIPT_SECONDS in the browser that sent the report."""
+    kept = receipt.read(request)
+    if kept is None:
         return redirect("reports:follow")
-    return render(request, "reports/done.html", {"receipt": receipt})
+    context = {
+        "receipt": kept,
+        "minutes": receipt.RECEIPT_SECONDS // 60,
+        "follow_form": FollowForm(initial={"code": kept.code, "key": kept.key}),
+    }
+    return render(request, "reports/done.html", context)
+
+
+@never_cache
+def done_image(request: HttpRequest) -> HttpResponse:
+    """The receipt as a PNG to save in the phone's photos."""
+    from toandan.reports.receipt_image import render_png  # Pillow's drawing modules only when asked
+
+    kept = receipt.read(request)
+    if kept is None:
+        return redirect("reports:follow")
+    png = render_png(kept, request.build_absolute_uri(reverse("reports:follow")))
+    response = HttpResponse(png, content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="to-giac-{kept.code}.png"'
+    return response
+
+
+@require_POST
+def done_forget(request: HttpRequest) -> HttpResponse:
+    """On a shared phone: remove the receipt from this browser now."""
+    return receipt.forget(redirect("reports:follow"))
 
 
 def _authorised_report(form: FollowForm) -> Report | None:
@@ -147,7 +173,9 @@ def _authorised_report(form: FollowForm) -> Report | None:
 
 @never_cache
 def follow(request: HttpRequest) -> HttpResponse:
-    form = FollowForm(request.POST or None)
+    kept = receipt.read(request)
+    # The code of the report this browser just sent is filled in; the key stays for the person to type.
+    form = FollowForm(request.POST or None, initial={"code": kept.code} if kept else None)
     if request.method == "POST" and form.is_valid():
         report = _authorised_report(form)
         if report is not None:

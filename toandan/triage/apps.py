@@ -16,10 +16,11 @@ class TriageConfig(AppConfig):
 
     def ready(self) -> None:
         # Triage plugs into the apps below it; they call these registries and never import triage.
-        from toandan.indicators.scorers import register_message_scorer
+        from toandan.indicators.scorers import register_message_scorer, register_url_scorer
         from toandan.reports.panels import register_case_panel
 
         register_message_scorer(_check_score)
+        register_url_scorer(_url_score)
         register_case_panel("triage/_case_panel.html", _case_panel)
 
 
@@ -27,6 +28,12 @@ def _check_score(text: str, reputation: Any, sender_type: str | None = None) -> 
     from toandan.triage.panel import check_score  # the scorer loads its data on first use, not at start-up
 
     return check_score(text, reputation, sender_type)
+
+
+def _url_score(url: str) -> dict[str, Any]:
+    from toandan.triage.url import score_url
+
+    return score_url(url).as_dict()
 
 
 def _case_panel(request: HttpRequest, report: Any) -> dict[str, Any]:
