@@ -21,11 +21,22 @@ def check(q: str) -> dict[str, Any]:
     return response.json()
 
 
+STORIES = iter(
+    f"Lần {n}: {story}"
+    for n in range(1000)
+    for story in (
+        "Tin nhắn giả ngân hàng bảo tôi bấm vào đường link để xác thực tài khoản, tôi mất tiền.",
+        "Một người gọi điện xưng nhân viên ngân hàng, gửi đường link và đòi mã OTP của tôi.",
+        "Trang mạng hứa tặng quà tri ân khách hàng, yêu cầu đăng nhập tài khoản ngân hàng.",
+    )
+)
+
+
 def report(*identifiers: str) -> None:
+    # Each report a different story: the same story with the same link is one incident (counted once).
     body = {
         "category": "lua-dao",
-        "description": "Tin nhắn giả ngân hàng bảo tôi bấm vào đường link để xác thực tài khoản, "
-        "tôi mất tiền.",
+        "description": next(STORIES),
         "identifiers": list(identifiers),
         "anonymous": True,
         "consent": True,

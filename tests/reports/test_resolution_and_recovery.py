@@ -125,7 +125,11 @@ def test_money_recovered_from_the_case_page(commune_a_officer: User) -> None:
 
 
 def test_statistics_use_the_stored_resolution_and_list_money_recovered(commune_a_officer: User) -> None:
-    reports = [make_report(money_lost=1_000_000) for _ in range(4)]
+    # Four different incidents (a different number each): repeats of one incident would count once.
+    reports = [
+        make_report(money_lost=1_000_000, description=f"Bị lừa chuyển tiền qua số 091234567{n}, mất 1 triệu.")
+        for n in range(4)
+    ]
     for report, days in zip(reports[:3], [1, 2, 400], strict=True):
         _resolve(report, commune_a_officer, days)
     workflow.record_money_recovered(reports[0], 300_000, actor=commune_a_officer)
