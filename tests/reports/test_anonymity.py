@@ -180,3 +180,52 @@ def test_an_anonymous_receipt_address_is_sent_once_by_the_worker_and_kept_nowher
     assert RECEIPT_ADDRESS not in caplog.text
     assert RECEIPT_ADDRESS not in done.stdout + done.stderr
     assert not ReporterIdentity.objects.exists()
+
+
+def _api_body(**extra: Any) -> dict[str, Any]:
+    from toandan.core import antiabuse
+
+    challenge = antiabuse.new_challenge()
+    return {
+        "category": "lua-dao",
+        "description": "Một người lạ gọi điện xưng công an, đòi chuyển tiền để xác minh tài khoản.",
+        "consent": True,
+        "pow_challenge": challenge,
+        "pow_nonce": antiabuse.solve(challenge),
+        **extra,
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_api_takes_an_anonymous_receipt_address_and_keeps_it_nowhere(category_pk: int) -> None:
+    """As the form's path (sent once by the worker, then blanked: the test above): queued encrypted."""
+    from django.test import override_settings
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.test_worker import DB_TASKS
+    from toandan.core import crypto
+
+    body = _api_body(anonymous=True, receipt_email=RECEIPT_ADDRESS)
+    with override_settings(TASKS=DB_TASKS):
+        response = Client(REMOTE_ADDR=IP).post("/api/v1/reports", body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    row = DBTaskResult.objects.get(task_path="toandan.reports.tasks.send_anonymous_receipt")
+    assert RECEIPT_ADDRESS not in repr(row.args_kwargs)
+    assert crypto.decrypt(row.args_kwargs["args"][2]) == RECEIPT_ADDRESS
+    assert _everything(RECEIPT_ADDRESS) == set()
+    assert not ReporterIdentity.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"anonymous": True, "receipt_email": "khong-phai-dia-chi"}, "receipt_email"),
+        ({"anonymous": False, "phone": "0905123456", "receipt_email": RECEIPT_ADDRESS}, "receipt_email"),
+    ],
+)
+def test_the_api_refuses_a_bad_receipt_address(category_pk: int, extra: dict, message: str) -> None:
+    from django.core import mail
+
+    response = Client().post("/api/v1/reports", _api_body(**extra), content_type="application/json")
+    assert response.status_code == 422 and message in response.json()["detail"]
+    assert not Report.objects.exists() and not mail.outbox

@@ -18,7 +18,7 @@ from toandan.core import antiabuse, codes
 from toandan.core.uploads import MAX_FILES
 from toandan.orgs.models import Unit
 from toandan.reports import reference
-from toandan.reports.contact import ContactError, clean_contact
+from toandan.reports.contact import ContactError, clean_contact, clean_email
 from toandan.reports.deadlines import compute
 from toandan.reports.intake import IntakeRefused, intake
 from toandan.reports.models import Channel, PaymentMethod, Report, ReportCategory
@@ -49,6 +49,12 @@ class ReportIn(BaseModel):
     phone: str = Field(default="", max_length=20)
     email: str = Field(default="", max_length=200)
     id_number: str = Field(default="", max_length=12)
+    receipt_email: str = Field(
+        default="",
+        max_length=200,
+        description="Anonymous reports only: an address that receives the tracking code and key once; it is "
+        "not stored with the report and the handling agency never sees it.",
+    )
     consent: StrictBool = Field(
         description="Required: true only when the reporter agreed to the processing of personal data shown "
         "on the web form; nothing is assumed."
@@ -213,11 +219,20 @@ def submit(request: HttpRequest) -> Status:
     if category is None or not category.is_active:
         raise HttpError(422, _("Loại tố giác không hợp lệ (xem /api/v1/report-categories)."))
     details = {"name": "", "phone": "", "email": "", "id_number": ""}
-    if not body.anonymous:
-        try:
+    receipt_email = ""
+    try:
+        if not body.anonymous:
             details = clean_contact(body.name, body.phone, body.email, body.id_number)
-        except ContactError as exc:
-            raise HttpError(422, f"{exc.field}: {exc.message}") from exc
+        else:
+            try:
+                receipt_email = clean_email(body.receipt_email)
+            except ContactError as exc:
+                raise ContactError("receipt_email", exc.message) from exc
+    except ContactError as exc:
+        raise HttpError(422, f"{exc.field}: {exc.message}") from exc
+    if not body.anonymous and body.receipt_email.strip():
+        message = _("Chỉ dùng khi gửi ẩn danh; hãy ghi thư điện tử vào “email”.")
+        raise HttpError(422, f"receipt_email: {message}")
     idempotency_key = request.headers.get("Idempotency-Key", "").strip() or None
     if idempotency_key and len(idempotency_key) > MAX_IDEMPOTENCY_KEY:
         raise HttpError(400, _("Idempotency-Key dài tối đa 100 ký tự."))
@@ -232,6 +247,7 @@ def submit(request: HttpRequest) -> Status:
         payment_method=body.payment_method,
         anonymous=body.anonymous,
         **details,
+        receipt_email=receipt_email,
         consent=body.consent,
     )
     try:
