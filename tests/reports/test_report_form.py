@@ -72,6 +72,13 @@ def test_good_report_is_stored_whole_with_code_key_and_receipt(
     assert report.status == Status.RECEIVED and report.money_lost == 5_000_000
     assert report.unit.code == "ca-phuong-cam-thanh-21025" and report.deadline_at is not None
     assert Evidence.objects.filter(report=report).count() == 2
+    # The officer's case page names the files' kinds in Vietnamese, not as MIME types.
+    from toandan.orgs.models import Role
+    from toandan.web.testing import make_staff, staff_client
+
+    officer = make_staff("officer_ev", "ca-phuong-cam-thanh-21025", Role.UNIT_OFFICER)
+    case = staff_client(officer).get(reverse("reports:detail", args=[report.code])).content.decode()
+    assert "ảnh, " in case and "âm thanh, " in case and "image/jpeg" not in case
     identity = ReporterIdentity.objects.get(report=report)
     assert "Bình" not in identity.name and crypto.decrypt(identity.name) == "Nguyễn Văn Bình"
     assert crypto.decrypt(identity.phone) == "+84905111222"

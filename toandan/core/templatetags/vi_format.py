@@ -103,3 +103,13 @@ def time_left(value: Any) -> str:
 @register.filter
 def days_left_of(value: Any) -> int | None:
     return days_left(value)
+
+
+@register.filter
+def file_kind(content_type: str) -> str:
+    """A stored file's type as people say it: "image/jpeg" → "ảnh", "application/pdf" → "tệp PDF"."""
+    major, _slash, minor = (content_type or "").partition("/")
+    if content_type == "application/pdf":
+        return _("tệp PDF")
+    kinds = {"image": _("ảnh"), "video": _("đoạn phim"), "audio": _("âm thanh"), "text": _("văn bản")}
+    return kinds.get(major, _("tệp"))
