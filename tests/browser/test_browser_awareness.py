@@ -86,7 +86,7 @@ def test_editor_drafts_reviewer_publishes_then_feed_search_and_pdf(
         "lua dao cong tac vien"
     )
     citizen.get_by_role("button", name="Tìm", exact=True).click()
-    citizen.locator("#ket-qua").get_by_role(
+    citizen.locator("#results").get_by_role(
         "link", name="Lừa đảo tuyển cộng tác viên bán hàng online"
     ).click()
     assert "nạp tiền trước" in citizen.locator("#body").inner_text()

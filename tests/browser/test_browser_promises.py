@@ -22,7 +22,7 @@ def _csp_watch(page: Any) -> list[str]:
 
 
 def _submit(page: Any, action: str, button: str) -> Any:
-    form = page.locator(f'form[action$="/{action}/"]')
+    form = page.locator(f'form[action*="/{action}/"]')
     with page.expect_navigation() as navigation:
         form.get_by_role("button", name=button).click()
     return navigation.value
@@ -43,28 +43,28 @@ def test_every_case_page_action_through_the_browser(
         (EventKind.ACCEPTED, "Ghi nhận thụ lý"),
     ):
         response = _submit(page, action, button)
-        assert response.status == 200 and page.url == url, (action, response.status)
+        assert response.status == 200 and page.url.split("#")[0] == url, (action, response.status)
         assert report.events.filter(kind=action).count() == 1
 
-    page.locator('form[action$="/assign/"] select').select_option(str(commune_a_officer.pk))
+    page.locator('form[action*="/assign/"] select').select_option(str(commune_a_officer.pk))
     assert _submit(page, "assign", "Phân công").status == 200
-    page.locator('form[action$="/track/"] input[type=checkbox]').check()
+    page.locator('form[action*="/track/"] input[type=checkbox]').check()
     assert _submit(page, "track", "Lưu").status == 200
-    page.locator('form[action$="/message/"] textarea').fill("Chúng tôi đang xác minh.")
+    page.locator('form[action*="/message/"] textarea').fill("Chúng tôi đang xác minh.")
     assert _submit(page, "message", "Gửi tin nhắn").status == 200
-    page.locator('form[action$="/note/"] textarea').fill("Đã gọi ngân hàng.")
-    note_form = page.locator('form[action$="/note/"]')
+    page.locator('form[action*="/note/"] textarea').fill("Đã gọi ngân hàng.")
+    note_form = page.locator('form[action*="/note/"]')
     with page.expect_navigation():
         note_form.locator("button[type=submit]").click()
-    page.locator('form[action$="/extend/"] textarea').fill("Cần xác minh thêm ở ngân hàng.")
+    page.locator('form[action*="/extend/"] textarea').fill("Cần xác minh thêm ở ngân hàng.")
     with page.expect_navigation():
-        page.locator('form[action$="/extend/"] button[type=submit]').click()
-    page.locator('form[action$="/status/"] select[name=status]').select_option(Status.RESOLVED)
-    page.locator('form[action$="/status/"] select[name=outcome]').select_option(index=1)
+        page.locator('form[action*="/extend/"] button[type=submit]').click()
+    page.locator('form[action*="/status/"] select[name=status]').select_option(Status.RESOLVED)
+    page.locator('form[action*="/status/"] select[name=outcome]').select_option(index=1)
     assert _submit(page, "status", "Cập nhật").status in (200, 400)
     unit = commune_b_officer.memberships.get().unit
-    page.locator('form[action$="/transfer/"] select').select_option(str(unit.pk))
-    page.locator('form[action$="/transfer/"] textarea').fill("Đúng địa bàn phường Nghĩa Lộ.")
+    page.locator('form[action*="/transfer/"] select').select_option(str(unit.pk))
+    page.locator('form[action*="/transfer/"] textarea').fill("Đúng địa bàn phường Nghĩa Lộ.")
     assert _submit(page, "transfer", "Chuyển").status == 200
 
     report.refresh_from_db()

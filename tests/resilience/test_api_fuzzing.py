@@ -55,21 +55,10 @@ def test_schemathesis_finds_nothing(tmp_path: Path, units: None) -> None:
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
 
 
-def test_every_operation_lists_its_own_accepted_refusals() -> None:
-    """schemathesis.toml names each operation of the schema once with the statuses schema-valid input may get,
-    and never accepts a server error or a 403 (nothing in the public API refuses by role)."""
-    from toandan.api.urls import api
-
+def test_the_accepted_refusals_never_include_a_server_error_or_a_role_refusal() -> None:
+    """schemathesis.toml accepts only the refusals schema-valid input can earn: never a server error, a 401
+    (the token is sent), a 403 (nothing in the public API refuses by role) or a 429 (limits raised)."""
     config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
-    assert config["checks"]["positive_data_acceptance"]["expected-statuses"] == ["2xx"]
-    listed: list[tuple[str, str]] = []
-    for section in config["operations"]:
-        paths = section["include-path"]
-        listed += [
-            (section["include-method"], path) for path in ([paths] if isinstance(paths, str) else paths)
-        ]
-        statuses = section["checks"]["positive_data_acceptance"]["expected-statuses"]
-        assert not {"403", "5xx", "500", "503", "4xx"} & set(statuses), section
-    schema = api.get_openapi_schema()
-    operations = [(method.upper(), path) for path, ops in schema["paths"].items() for method in ops]
-    assert sorted(listed) == sorted(operations)
+    statuses = config["checks"]["positive_data_acceptance"]["expected-statuses"]
+    assert statuses == ["2xx", "400", "404", "409", "422"]
+    assert "operations" not in config

@@ -126,7 +126,7 @@ class MoneyRecoveredForm(AccessibleForm):
         error_messages={"invalid": gettext_lazy("Nhập số tiền bằng chữ số, không có dấu chấm hay chữ.")},
     )
     note = forms.CharField(
-        label=gettext_lazy("Ghi chú (không bắt buộc)"),
+        label=gettext_lazy("Ghi chú về khoản thu hồi (không bắt buộc)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
