@@ -12,3 +12,7 @@ PUBLIC_RATE_GET = PUBLIC_RATE_WRITE = "100000000/m"
 REPORT_RATE_PER_IP = REPORT_RATE_WITHOUT_POW = REPORT_RATE_PER_CONTACT = "100000000/m"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 AWARENESS_SEARCH_RATE = "100000000/m"
+
+# One JSON line per request (toandan.core.logs) would fill the benchmark's own output with tens of thousands
+# of lines and measure the terminal or file behind it; the middleware still runs, the line is not written.
+LOGGING["loggers"]["toandan.request"] = {"level": "WARNING"}  # noqa: F405

@@ -100,3 +100,74 @@ def test_queue_groups_repeats_and_an_officer_can_separate(category: int, provinc
 def test_similarity_folds_case_diacritics_and_punctuation() -> None:
     assert repeats.similarity("Chuyển 5 triệu, ngay!", "chuyen 5 TRIEU ngay") == 1.0
     assert repeats.similarity(STORY, "Tôi bị lừa mua hàng online qua Facebook, mất 300 nghìn.") < 0.2
+
+
+def test_in_a_wave_the_latest_reports_naming_the_number_are_compared(category: int, settings: Any) -> None:
+    # A scam wave: more earlier reports name the number than are compared (MAX_CANDIDATES); the candidates
+    # are the latest ones, found by walking the (indicator, report) index, not by reading the whole wave.
+    settings.REPORT_RATE_PER_IP = settings.REPORT_RATE_WITHOUT_POW = settings.REPORT_RATE_PER_CONTACT = (
+        settings.PUBLIC_RATE_WRITE
+    ) = "1000/m"
+    post(category)  # the oldest: its repeat below is not among the latest candidates
+    for n in range(repeats.MAX_CANDIDATES):
+        assert (
+            post(
+                category,
+                description=f"Bị lừa lần {n}: {n} người gọi xưng ngân hàng, lấy mã OTP của "
+                f"tôi rồi rút sạch {n + 2} triệu trong tài khoản, số gọi đến là 0912 345 678.",
+            ).status_code
+            == 302
+        )
+    latest = Report.objects.order_by("-id").first()
+    assert post(category, description=latest.description + " Xin giúp.").status_code == 302
+    newest = Report.objects.order_by("-id").first()
+    assert newest.repeat_of_id == latest.pk
+    assert post(category).status_code == 302  # the first story again, now older than every candidate
+    assert Report.objects.order_by("-id").first().repeat_of_id is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_process_finds_the_repeat_intake_only_queues_the_report_id(
+    category: int, tmp_path: Any
+) -> None:
+    """Intake stays one write: it queues the report's id (nothing else, no story, no number) and the real
+    worker process compares the stories; until then the report counts like any other."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+    from django.test import override_settings
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.test_worker import DB_TASKS, database_url
+
+    with override_settings(TASKS=DB_TASKS):
+        assert post(category).status_code == 302
+        assert post(category, description=STORY + " Xin giúp đỡ!").status_code == 302
+    first, second = Report.objects.order_by("id")
+    rows = DBTaskResult.objects.filter(task_path="toandan.reports.tasks.find_repeat_of").order_by(
+        "enqueued_at"
+    )
+    assert [row.args_kwargs for row in rows] == [{"args": [r.pk], "kwargs": {}} for r in (first, second)]
+    assert checked("0912345678")["reports"] == 2  # the worker has not looked yet
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="toandan.settings",
+        DATABASE_URL=database_url(),
+        TOANDAN_VAR_DIR=str(tmp_path),
+        SECRET_KEY=django_settings.SECRET_KEY,
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "toandan.cli", "worker", "--batch", "--no-startup-delay", "--no-reload"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    second.refresh_from_db()
+    assert second.repeat_of_id == first.pk
+    assert [row.return_value for row in rows.all()] == ["", first.code]
+    assert checked("0912345678")["reports"] == 1

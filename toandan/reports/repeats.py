@@ -14,11 +14,10 @@ Why not MinHash here: candidates come from an index (the indicator links, or cat
 ``MAX_CANDIDATES`` of them, and the exact Jaccard similarity of their word 3-shingles costs less than signing
 them; MinHash/LSH is for finding candidates among all texts (triage's waves do that, on another floor).
 
-Interface for intake (reports.services.submit_report), one call once the report is stored:
-    after_intake(report, planned)   # planned: the {(kind, value): …} indicators the report was linked to
-Only earlier reports are candidates, so of two identical reports sent at the same moment the later one is the
-repeat. Until this call returns the new report counts like any other (a moment, or, if it fails, until an
-officer looks at it).
+Intake asks the worker (``tasks.find_repeat_of``, one queued row: intake's write stays its only work on
+a report): the task calls ``check_stored(report_id)``. Only earlier reports are candidates, so of two
+identical reports sent at the same moment the later one is the repeat. Until the worker has looked the new
+report counts like any other (a moment, or, if the task is lost, until an officer looks at it).
 """
 
 from __future__ import annotations
@@ -41,6 +40,7 @@ from toandan.reports.models import EventKind, Report, ReportEvent
 
 logger = logging.getLogger(__name__)
 MAX_CANDIDATES = 50
+MAX_KEYS = 20  # indicators of one report looked up (a report rarely names more than a few)
 SHINGLE = 3
 _WORD = re.compile(r"\w+")
 
@@ -75,31 +75,55 @@ def shingles(text: str) -> frozenset[tuple[str, ...]]:
 
 def similarity(a: str, b: str) -> float:
     """Jaccard similarity of the two stories' word 3-shingles (1.0 for the same words in the same order)."""
-    left, right = shingles(a), shingles(b)
+    return _jaccard(shingles(a), shingles(b))
+
+
+def _jaccard(left: frozenset[tuple[str, ...]], right: frozenset[tuple[str, ...]]) -> float:
     if not left or not right:
         return 0.0
     return len(left & right) / len(left | right)
 
 
-def _candidates(report: Report, keys: list[tuple[str, str]]) -> list[Report]:
+def _latest_naming(keys: list[tuple[str, str]], before: int) -> Any:
+    """The latest earlier reports linked to one of these indicators, as a subquery of report ids: read from
+    the (indicator, report) index, never the reports' rows, however many a scam wave has already given."""
+    from toandan.indicators.models import ReportIndicator
+
+    named = Q()
+    for kind, value in keys[:MAX_KEYS]:
+        named |= Q(indicator__kind=kind, indicator__value=value)
+    return (
+        ReportIndicator.objects.filter(named, report_id__lt=before)
+        .order_by("-report_id")
+        .values("report_id")[:MAX_CANDIDATES]
+    )
+
+
+def _candidates(report: Report, keys: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    """(id of the incident's first report, story) of the latest earlier reports in the window: plain rows,
+    since dozens of them are read at every intake and only the best match becomes a model instance."""
     since = report.received_at - window()
     recent = Report.objects.filter(received_at__gte=since, pk__lt=report.pk)
     if keys:
-        named = Q()
-        for kind, value in keys:
-            named |= Q(indicator_links__indicator__kind=kind, indicator_links__indicator__value=value)
-        recent = recent.filter(named)
+        recent = recent.filter(pk__in=_latest_naming(keys, report.pk))
     else:
         recent = recent.filter(
             category=report.category_id, commune=report.commune_id, indicator_links__isnull=True
         )
-    rows = (
-        recent.select_related("repeat_of")
-        .only("id", "code", "description", "repeat_of__id", "repeat_of__code", "received_at")
-        .distinct()
-        .order_by("-received_at")[:MAX_CANDIDATES]
-    )
-    return list(rows)
+    rows = recent.distinct().order_by("-received_at").values_list("id", "repeat_of_id", "description")
+    return [(head or pk, description) for pk, head, description in rows[:MAX_CANDIDATES]]
+
+
+def check_stored(report_id: int) -> Match | None:
+    """Worker side: compare a stored report (not yet a repeat) with the recent ones naming its indicators."""
+    from toandan.indicators.models import ReportIndicator
+
+    fields = ("id", "code", "description", "received_at", "category_id", "commune_id")
+    report = Report.objects.filter(pk=report_id, repeat_of__isnull=True).only(*fields).first()
+    if report is None:
+        return None
+    links = ReportIndicator.objects.filter(report_id=report_id).order_by("id")
+    return after_intake(report, list(links.values_list("indicator__kind", "indicator__value")))
 
 
 def after_intake(report: Report, planned: Any) -> Match | None:
@@ -112,12 +136,16 @@ def after_intake(report: Report, planned: Any) -> Match | None:
 
 def find_repeat(report: Report, planned: Any) -> Match | None:
     """The incident this stored report likely repeats, or None (a read)."""
-    best: Match | None = None
-    for candidate in _candidates(report, list(planned or ())):
-        score = similarity(report.description, candidate.description)
-        if score >= threshold() and (best is None or score > best.similarity):
-            best = Match(candidate.repeat_of or candidate, score)
-    return best
+    best: tuple[float, int] | None = None
+    floor = threshold()
+    story = shingles(report.description)
+    for head, description in _candidates(report, list(planned or ())):
+        score = _jaccard(story, shingles(description))
+        if score >= floor and (best is None or score > best[0]):
+            best = (score, head)
+    if best is None:
+        return None
+    return Match(Report.objects.only("id", "code").get(pk=best[1]), best[0])
 
 
 def record_repeat(report: Report, match: Match) -> None:

@@ -16,6 +16,7 @@ from django_tasks import TaskContext, task
 from toandan.core import crypto
 from toandan.core.effects import once
 from toandan.core.tasks import forget_arguments
+from toandan.reports import repeats
 from toandan.reports.models import Report
 
 
@@ -116,3 +117,10 @@ def remove_orphan_evidence(min_age_seconds: int = 3600) -> int:
             path.unlink()
             removed += 1
     return removed
+
+
+@task()
+def find_repeat_of(report_id: int) -> str:
+    """Is a just stored report the same incident sent again? Returns the first report's code, or ""."""
+    match = repeats.check_stored(report_id)
+    return match.head.code if match is not None else ""

@@ -78,7 +78,10 @@ class ReportIndicator(models.Model):
     report = models.ForeignKey(
         "reports.Report", on_delete=models.CASCADE, related_name="indicator_links", db_index=False
     )
-    indicator = models.ForeignKey(IndicatorRecord, on_delete=models.PROTECT, related_name="report_links")
+    # Indexed by reportlink_indicator_idx, which starts with it.
+    indicator = models.ForeignKey(
+        IndicatorRecord, on_delete=models.PROTECT, related_name="report_links", db_index=False
+    )
     raw = models.CharField(_("như người dân nhập"), max_length=300, blank=True)
     source = models.CharField(max_length=20, choices=IndicatorSource.choices)
     linked_at = models.DateTimeField(default=timezone.now)
@@ -90,6 +93,8 @@ class ReportIndicator(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "indicator"], name="report_indicator_unique"),
         ]
+        # An indicator's latest reports in one index walk (reports.repeats at intake, during a scam wave).
+        indexes = [models.Index(fields=["indicator", "report"], name="reportlink_indicator_idx")]
 
     def __str__(self) -> str:
         return f"{self.report_id} → {self.indicator_id}"
