@@ -225,6 +225,8 @@ PERIODIC_TASKS: dict[str, int] = {
     "toandan.triage.tasks.detect_waves": 15 * 60,
     # Intake enqueues nothing: this sweep suggests a category and priority for every report still without one.
     "toandan.triage.tasks.suggest_pending": 30,
+    # Nor does it look for repeats: this sweep marks the same incident sent again (reports.repeats).
+    "toandan.reports.tasks.find_repeats": 30,
     "toandan.core.tasks.prune_task_results": 24 * 3600,
     "toandan.core.tasks.purge_expired_cache": 10 * 60,
     # Evidence files a killed process wrote before its report's transaction committed (older than an hour).

@@ -27,9 +27,12 @@ STORY = (
 
 
 def post(category: int, **overrides: Any) -> Any:
+    """Send a report, then let the worker's sweep compare it (as it does every 30 seconds)."""
     data = valid_post(category=category, description=STORY, identifiers="0912345678", anonymous="1")
     data.update(overrides)
-    return Client(REMOTE_ADDR="10.1.2.3").post(NEW, data)
+    response = Client(REMOTE_ADDR="10.1.2.3").post(NEW, data)
+    repeats.sweep()
+    return response
 
 
 @pytest.fixture
@@ -127,11 +130,9 @@ def test_in_a_wave_the_latest_reports_naming_the_number_are_compared(category: i
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_process_finds_the_repeat_intake_only_queues_the_report_id(
-    category: int, tmp_path: Any
-) -> None:
-    """Intake stays one write: it queues the report's id (nothing else, no story, no number) and the real
-    worker process compares the stories; until then the report counts like any other."""
+def test_intake_leaves_the_comparison_to_the_worker_process(category: int, tmp_path: Any) -> None:
+    """Intake only stores (no comparison, nothing queued): the real worker process's sweep compares the
+    stories; until then the report counts like any other."""
     import os
     import subprocess
     import sys
@@ -141,16 +142,17 @@ def test_the_worker_process_finds_the_repeat_intake_only_queues_the_report_id(
     from django_tasks_db.models import DBTaskResult
 
     from tests.test_worker import DB_TASKS, database_url
+    from toandan.reports.tasks import find_repeats
 
     with override_settings(TASKS=DB_TASKS):
-        assert post(category).status_code == 302
-        assert post(category, description=STORY + " Xin giúp đỡ!").status_code == 302
-    first, second = Report.objects.order_by("id")
-    rows = DBTaskResult.objects.filter(task_path="toandan.reports.tasks.find_repeat_of").order_by(
-        "enqueued_at"
-    )
-    assert [row.args_kwargs for row in rows] == [{"args": [r.pk], "kwargs": {}} for r in (first, second)]
-    assert checked("0912345678")["reports"] == 2  # the worker has not looked yet
+        for story in (STORY, STORY + " Xin giúp đỡ!"):
+            data = valid_post(category=category, description=story, identifiers="0912345678", anonymous="1")
+            assert Client(REMOTE_ADDR="10.1.2.3").post(NEW, data).status_code == 302
+        assert not DBTaskResult.objects.exists()
+        first, second = Report.objects.order_by("id")
+        assert not first.repeat_checked and not second.repeat_checked
+        assert checked("0912345678")["reports"] == 2  # the sweep has not looked yet
+        queued = find_repeats.enqueue()  # what the worker's schedule does every 30 seconds
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
@@ -167,7 +169,8 @@ def test_the_worker_process_finds_the_repeat_intake_only_queues_the_report_id(
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
+    assert DBTaskResult.objects.get(id=queued.id).return_value == 2
     second.refresh_from_db()
-    assert second.repeat_of_id == first.pk
-    assert [row.return_value for row in rows.all()] == ["", first.code]
+    assert second.repeat_of_id == first.pk and second.repeat_checked
     assert checked("0912345678")["reports"] == 1
+    assert repeats.sweep() == 0  # nothing left to compare

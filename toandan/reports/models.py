@@ -261,9 +261,9 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         related_name="duplicates",
     )
-    # Set at intake when the same story naming the same indicators came shortly before (reports.repeats): the
-    # first report of the incident. Unlike `duplicate_of` (an officer's decision) it is a likely match that an
-    # officer may undo; either way the report is not counted again as an incident.
+    # Set by the worker's sweep when the same story naming the same indicators came shortly before
+    # (reports.repeats): the first report of the incident. Unlike `duplicate_of` (an officer's decision) it
+    # is a likely match that an officer may undo; either way the report is not counted again as an incident.
     repeat_of = models.ForeignKey(
         "self",
         verbose_name=_("có thể trùng với"),
@@ -273,6 +273,8 @@ class Report(models.Model):
         related_name="repeats",
         db_index=False,  # partial index in Meta: most reports have none, and their insert skips it
     )
+    # False until the worker's sweep has compared the report with the recent ones (reports.repeats.sweep).
+    repeat_checked = models.BooleanField(default=False, editable=False)
     # Derived from the history and the deadline policy by services.refresh_deadline(); kept for queue filters.
     deadline_at = models.DateTimeField(_("hạn xử lý"), null=True, blank=True, db_index=True)
     # Kept by reports.resolution from the history whenever the report is resolved or reopened (empty while
@@ -320,6 +322,10 @@ class Report(models.Model):
             ),
             models.Index(
                 fields=["repeat_of"], name="report_repeat_of_idx", condition=Q(repeat_of__isnull=False)
+            ),
+            # The sweep's queue: only reports not compared yet are in it.
+            models.Index(
+                fields=["id"], name="report_repeat_unchecked_idx", condition=Q(repeat_checked=False)
             ),
         ]
         # Constraints rather than unique=True: PostgreSQL then gets no second, LIKE-pattern index on each

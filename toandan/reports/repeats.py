@@ -14,10 +14,12 @@ Why not MinHash here: candidates come from an index (the indicator links, or cat
 ``MAX_CANDIDATES`` of them, and the exact Jaccard similarity of their word 3-shingles costs less than signing
 them; MinHash/LSH is for finding candidates among all texts (triage's waves do that, on another floor).
 
-Intake asks the worker (``tasks.find_repeat_of``, one queued row: intake's write stays its only work on
-a report): the task calls ``check_stored(report_id)``. Only earlier reports are candidates, so of two
-identical reports sent at the same moment the later one is the repeat. Until the worker has looked the new
-report counts like any other (a moment, or, if the task is lost, until an officer looks at it).
+Intake does nothing more than store the report (its write stays one statement on PostgreSQL): the worker's
+periodic sweep (``tasks.find_repeats`` → ``sweep``) takes every report not compared yet
+(``Report.repeat_checked``), oldest first, so a report whose transaction commits late is not passed over.
+Only earlier reports are candidates, so of two identical reports sent at the same moment the later one is
+the repeat. Until the sweep has looked (within ``settings.PERIODIC_TASKS``' interval) a new report counts like
+any other.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from toandan.reports.models import EventKind, Report, ReportEvent
 
 logger = logging.getLogger(__name__)
 MAX_CANDIDATES = 50
+SWEEP_BATCH = 200
 MAX_KEYS = 20  # indicators of one report looked up (a report rarely names more than a few)
 SHINGLE = 3
 _WORD = re.compile(r"\w+")
@@ -114,6 +117,26 @@ def _candidates(report: Report, keys: list[tuple[str, str]]) -> list[tuple[int, 
     return [(head or pk, description) for pk, head, description in rows[:MAX_CANDIDATES]]
 
 
+def sweep(batch: int = SWEEP_BATCH) -> int:
+    """Compare every report not compared yet, oldest first, in batches; returns how many were compared. Two
+    workers never take the same batch (rows locked and skipped on PostgreSQL)."""
+    compared = 0
+    while True:
+        with transaction.atomic():
+            ids = list(
+                Report.objects.filter(repeat_checked=False)
+                .order_by("pk")
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)[:batch]
+            )
+            for report_id in ids:
+                check_stored(report_id)
+            Report.objects.filter(pk__in=ids).update(repeat_checked=True)
+        compared += len(ids)
+        if len(ids) < batch:
+            return compared
+
+
 def check_stored(report_id: int) -> Match | None:
     """Worker side: compare a stored report (not yet a repeat) with the recent ones naming its indicators."""
     from toandan.indicators.models import ReportIndicator
@@ -123,10 +146,10 @@ def check_stored(report_id: int) -> Match | None:
     if report is None:
         return None
     links = ReportIndicator.objects.filter(report_id=report_id).order_by("id")
-    return after_intake(report, list(links.values_list("indicator__kind", "indicator__value")))
+    return mark_if_repeat(report, list(links.values_list("indicator__kind", "indicator__value")))
 
 
-def after_intake(report: Report, planned: Any) -> Match | None:
+def mark_if_repeat(report: Report, planned: Any) -> Match | None:
     """Mark a just stored report as a repeat of an earlier incident when it is one; returns the match."""
     match = find_repeat(report, planned)
     if match is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -37,9 +37,6 @@ from toandan.reports.models import (
 )
 from toandan.reports.own_contact import without_own
 from toandan.reports.routing import route
-from toandan.reports.tasks import find_repeat_of
-
-logger = logging.getLogger(__name__)
 
 
 class IdempotencyConflict(ValueError):
@@ -142,20 +139,19 @@ def submit_report(
         data.email or data.receipt_email,
     )
     for attempt in range(3):
-        # The write and the queued repeat check commit together (one commit: a second one would cost intake a
-        # second flush of the log); inside a caller's transaction this is a savepoint that lets a rerun follow
-        # a failed attempt. A failed attempt's files are removed on the way out, except when the connection
-        # was lost: the commit may have happened all the same (a retry with the same Idempotency-Key then
-        # finds the report), so its files stay; the orphan sweep removes them if not.
+        # One statement on PostgreSQL is atomic by itself; inside a caller's transaction a savepoint lets a
+        # rerun follow a failed attempt. A failed attempt's files are removed on the way out, except when the
+        # connection was lost: the commit may have happened all the same (a retry with the same
+        # Idempotency-Key then finds the report), so its files stay; the orphan sweep removes them if not.
+        atomic = storing.needs_transaction() or transaction.get_connection().in_atomic_block
         try:
             with (
                 removing_on_failure(keep_on=(OperationalError, InterfaceError)) as written,
-                transaction.atomic(),
+                transaction.atomic() if atomic else nullcontext(),
             ):
                 submitted = _store(
                     data, files or [], channel, submitter, idempotency_key, written, consent, planned
                 )
-                _ask_for_repeats(submitted.report)
         except IntegrityError:
             if idempotency_key and Report.objects.filter(idempotency_key=idempotency_key).exists():
                 return _existing(idempotency_key, data)  # a concurrent retry stored it first
@@ -167,19 +163,9 @@ def submit_report(
             if attempt == 2:
                 raise
         else:
+            # Whether it is the same incident sent again is the worker's to find (reports.repeats.sweep).
             return submitted
     raise AssertionError("unreachable")
-
-
-def _ask_for_repeats(report: Report) -> None:
-    """Is it the same incident sent again? The worker looks (reports.repeats) once intake commits. A queue
-    that refuses the task never costs the report: it is stored, and at worst counts once more until an
-    officer looks at it."""
-    try:
-        with transaction.atomic():
-            find_repeat_of.enqueue(report.pk)
-    except Exception:
-        logger.exception("repeat check of %s not queued", report.code)
 
 
 def _store(

@@ -2,8 +2,7 @@
 
 Intake is the platform's busiest write (bench/bench_intake.py). On PostgreSQL the report, its identity,
 evidence, history and audit rows, its new indicators and its links are one prepared statement (a
-data-modifying WITH), atomic by itself; intake runs it in one short transaction with the row that queues the
-repeat check (reports.repeats), so one commit; the whole statement is built
+data-modifying WITH), atomic by itself: no BEGIN, no COMMIT, one round trip; the whole statement is built
 here (with core/rowsql.py's INSERTs from model instances). Plain ORM code in a transaction costs twice the
 CPU and measured 0.22–0.26× of the form+insert baseline, below the 0.3× that #17 set for replacing it
 (/work/notes/issue-17-intake.md).
@@ -34,6 +33,11 @@ RACE_SQLSTATE = "22012"
 
 class LinkRace(Exception):
     """Another report stored one of this report's new indicators at the same moment: write it again."""
+
+
+def needs_transaction() -> bool:
+    """Whether the caller must wrap `write` in a transaction (it is one statement on PostgreSQL)."""
+    return not rowsql.chains_writes()
 
 
 def write(report: Report, dependents: Sequence[tuple[models.Model, str]], planned: Planned) -> None:

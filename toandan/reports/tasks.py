@@ -120,7 +120,7 @@ def remove_orphan_evidence(min_age_seconds: int = 3600) -> int:
 
 
 @task()
-def find_repeat_of(report_id: int) -> str:
-    """Is a just stored report the same incident sent again? Returns the first report's code, or ""."""
-    match = repeats.check_stored(report_id)
-    return match.head.code if match is not None else ""
+def find_repeats() -> int:
+    """Periodic: mark the reports that repeat an incident already reported (reports.repeats); returns how many
+    reports were compared."""
+    return repeats.sweep()
