@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +13,10 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from tests.test_worker import DB_TASKS, run_worker_batch
 from toandan.accounts.models import User
 from toandan.awareness import audio, services
 from toandan.awareness.models import ContentItem, Kind, Status
-
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +29,6 @@ def _espeak() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_makes_the_audio_of_a_published_warning(make_item: Any, tmp_path: Path) -> None:
-    from test_worker import database_url  # the helper of tests/test_worker.py
 
     with override_settings(TASKS=DB_TASKS):
         item = make_item(
@@ -43,22 +39,7 @@ def test_worker_makes_the_audio_of_a_published_warning(make_item: Any, tmp_path:
     queued = DBTaskResult.objects.get(task_path="toandan.awareness.audio.generate_audio")
     assert queued.status == "READY" and queued.args_kwargs["args"] == [item.pk]
 
-    env: dict[str, Any] = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="toandan.settings",
-        DATABASE_URL=database_url(),
-        MEDIA_ROOT=settings.MEDIA_ROOT,
-        TOANDAN_VAR_DIR=str(tmp_path),
-        SECRET_KEY="w" * 60,
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "toandan.cli", "worker", "--batch", "--no-startup-delay", "--no-reload"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
+    run_worker_batch(tmp_path, timeout=180, MEDIA_ROOT=settings.MEDIA_ROOT)
     queued.refresh_from_db()
     assert queued.status == "SUCCESSFUL"
     item.refresh_from_db()

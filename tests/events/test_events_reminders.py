@@ -3,9 +3,6 @@ worker's periodic schedule and sent by the real worker process."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -13,19 +10,18 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from event_helpers import person
 
+from tests.test_worker import DB_TASKS, run_worker_batch
 from toandan.core.health import enqueue_due_periodic_tasks
 from toandan.events.models import Event
 from toandan.events.notify import send_reminders
 from toandan.events.registration import register
 
 TASK = "toandan.events.tasks.send_event_reminders"
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def tomorrow_event(make_event: Any) -> Event:
@@ -60,14 +56,6 @@ def test_reminder_task_is_on_the_worker_schedule() -> None:
     assert "toandan.privacy.tasks.apply_retention" in settings.PERIODIC_TASKS
 
 
-def _database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    return f"postgres://{s['USER']}{password}@{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 @pytest.mark.django_db(transaction=True)
 def test_worker_process_sends_the_reminder(make_event: Any, tmp_path: Path) -> None:
     event = tomorrow_event(make_event)
@@ -75,23 +63,8 @@ def test_worker_process_sends_the_reminder(make_event: Any, tmp_path: Path) -> N
     with override_settings(TASKS=DB_TASKS):
         started = enqueue_due_periodic_tasks()
     assert TASK in started
-    env: dict[str, Any] = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="toandan.settings",
-        DATABASE_URL=_database_url(),
-        EMAIL_BACKEND="file",
-        TOANDAN_VAR_DIR=str(tmp_path),
-        SECRET_KEY="w" * 60,
-        REPORTER_IDENTITY_KEY=settings.REPORTER_IDENTITY_KEYS,  # the same key decrypts the address
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "toandan.cli", "worker", "--batch", "--no-startup-delay", "--no-reload"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    # The same key decrypts the address.
+    run_worker_batch(tmp_path, REPORTER_IDENTITY_KEY=settings.REPORTER_IDENTITY_KEYS)
     result = DBTaskResult.objects.get(task_path=TASK)
     assert result.status == "SUCCESSFUL", result.exception_class_path
     assert result.return_value == 1

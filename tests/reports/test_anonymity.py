@@ -130,15 +130,12 @@ def test_an_anonymous_receipt_address_is_sent_once_by_the_worker_and_kept_nowher
 ) -> None:
     """The e-mail goes through the real worker and Django's file mail backend; before it is sent the task row
     holds the address only encrypted, after it no table, log or task row holds it at all."""
-    import os
-    import subprocess
-    import sys
 
     from django.conf import settings as django_settings
     from django.test import override_settings
     from django_tasks_db.models import DBTaskResult
 
-    from tests.test_worker import DB_TASKS, database_url
+    from tests.test_worker import DB_TASKS, run_worker_batch
 
     client = Client(REMOTE_ADDR=IP)
     with caplog.at_level(logging.DEBUG), override_settings(TASKS=DB_TASKS):
@@ -151,23 +148,7 @@ def test_an_anonymous_receipt_address_is_sent_once_by_the_worker_and_kept_nowher
     assert RECEIPT_ADDRESS not in repr(row.args_kwargs)  # queued, encrypted
     assert _everything(RECEIPT_ADDRESS) == set()
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="toandan.settings",
-        DATABASE_URL=database_url(),
-        EMAIL_BACKEND="file",
-        TOANDAN_VAR_DIR=str(tmp_path),
-        SECRET_KEY=django_settings.SECRET_KEY,
-        REPORTER_IDENTITY_KEY=django_settings.REPORTER_IDENTITY_KEYS,
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "toandan.cli", "worker", "--batch", "--no-startup-delay", "--no-reload"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_worker_batch(tmp_path, REPORTER_IDENTITY_KEY=django_settings.REPORTER_IDENTITY_KEYS)
     row.refresh_from_db()
     assert row.status == "SUCCESSFUL" and row.return_value == 1
     sent = list((tmp_path / "mail").glob("*.log"))

@@ -133,15 +133,11 @@ def test_in_a_wave_the_latest_reports_naming_the_number_are_compared(category: i
 def test_intake_leaves_the_comparison_to_the_worker_process(category: int, tmp_path: Any) -> None:
     """Intake only stores (no comparison, nothing queued): the real worker process's sweep compares the
     stories; until then the report counts like any other."""
-    import os
-    import subprocess
-    import sys
 
-    from django.conf import settings as django_settings
     from django.test import override_settings
     from django_tasks_db.models import DBTaskResult
 
-    from tests.test_worker import DB_TASKS, database_url
+    from tests.test_worker import DB_TASKS, run_worker_batch
     from toandan.reports.tasks import find_repeats
 
     with override_settings(TASKS=DB_TASKS):
@@ -154,21 +150,7 @@ def test_intake_leaves_the_comparison_to_the_worker_process(category: int, tmp_p
         assert Report.objects.incidents().count() == 2  # the sweep has not looked yet
         queued = find_repeats.enqueue()  # what the worker's schedule does every 30 seconds
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="toandan.settings",
-        DATABASE_URL=database_url(),
-        TOANDAN_VAR_DIR=str(tmp_path),
-        SECRET_KEY=django_settings.SECRET_KEY,
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "toandan.cli", "worker", "--batch", "--no-startup-delay", "--no-reload"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    run_worker_batch(tmp_path)
     assert DBTaskResult.objects.get(id=queued.id).return_value == 2
     second.refresh_from_db()
     assert second.repeat_of_id == first.pk and second.repeat_checked
