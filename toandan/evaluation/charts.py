@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from toandan.evaluation.templatetags.evaluation import money
+from toandan.core.templatetags.vi_format import format_number
 
 BAR = "#1f5fa8"
 TARGET = "#b00020"
@@ -50,7 +50,7 @@ def bars(chart_id: str, title: str, points: list[tuple[str, Any, Any]]) -> SafeS
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{BAR}"/>')
         parts.append(
             f'<text x="{x + w / 2:.1f}" y="{y - 3:.1f}" font-size="11" text-anchor="middle" fill="#1a1a1a">'
-            f"{escape(money(actual))}</text>"
+            f"{escape(format_number(actual))}</text>"
         )
         if target is not None:
             ty = height - bottom - _num(target) * scale
@@ -95,11 +95,11 @@ def tile_grid(
         step = level(_num(value), top)
         fill, ink = SCALE[step] if step >= 0 else EMPTY
         parts.append(
-            f'<a href="{escape(link(key))}"><title>{escape(name)}: {escape(money(value))}</title>'
+            f'<a href="{escape(link(key))}"><title>{escape(name)}: {escape(format_number(value))}</title>'
             f'<rect x="{x}" y="{y}" width="{size}" height="{size}" fill="{fill}" stroke="#8a8a8a"/>'
             f'<text x="{x + size / 2}" y="{y + size / 2 + 4}" font-size="11" text-anchor="middle" '
             f'fill="{ink}">'
-            f"{escape(money(value))}</text></a>"
+            f"{escape(format_number(value))}</text></a>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

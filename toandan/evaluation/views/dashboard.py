@@ -10,10 +10,10 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from toandan.accounts.permissions import staff_required
+from toandan.core.templatetags.vi_format import format_number
 from toandan.evaluation import charts
 from toandan.evaluation.dashboard import build_board
 from toandan.evaluation.selection import select
-from toandan.evaluation.templatetags.evaluation import money
 from toandan.evaluation.views.common import visible_plan
 from toandan.evaluation.xlsx import render_board_xlsx
 
@@ -64,7 +64,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "board": board,
         "trend_charts": trend_charts,
         "tiles": tiles,
-        "tile_rows": [(c, money(values.get(c.pk, 0))) for c in by_code],
+        "tile_rows": [(c, format_number(values.get(c.pk, 0))) for c in by_code],
         "rank_metric": rank_metric,
     }
     return render(request, "evaluation/dashboard.html", context)
