@@ -14,12 +14,10 @@ MAX_PAGE_BYTES = 100_000
 
 
 @contextmanager
-def phone(browser: Any, live_server: Any, *, javascript: bool = True, **options: Any) -> Iterator[Any]:
-    """A page on a 360 px phone in Vietnamese; nothing may leave the app, and the CSP must hold."""
-    context = browser.new_context(viewport=PHONE, locale="vi-VN", java_script_enabled=javascript, **options)
-    # Generous: the machine running the suite may be busy (the first request of a live server is slow).
-    context.set_default_timeout(60_000)
-    expect.set_options(timeout=20_000)
+def guarded_page(context: Any, live_server: Any) -> Iterator[Any]:
+    """A page of ``context`` from which nothing may leave the app (any request to another host fails the
+    test) and on which the Content Security Policy must hold (Chromium reports each violation on the
+    console); the context is closed on the way out."""
     outside: list[str] = []
     context.route(
         "**/*",
@@ -30,7 +28,6 @@ def phone(browser: Any, live_server: Any, *, javascript: bool = True, **options:
         ),
     )
     page = context.new_page()
-    page.javascript = javascript  # type: ignore[attr-defined]
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     try:
@@ -39,6 +36,18 @@ def phone(browser: Any, live_server: Any, *, javascript: bool = True, **options:
         context.close()
     assert not outside, f"requests left the app: {outside}"
     assert not violations, f"Content Security Policy violations: {violations}"
+
+
+@contextmanager
+def phone(browser: Any, live_server: Any, *, javascript: bool = True, **options: Any) -> Iterator[Any]:
+    """A page on a 360 px phone in Vietnamese; nothing may leave the app, and the CSP must hold."""
+    context = browser.new_context(viewport=PHONE, locale="vi-VN", java_script_enabled=javascript, **options)
+    # Generous: the machine running the suite may be busy (the first request of a live server is slow).
+    context.set_default_timeout(60_000)
+    expect.set_options(timeout=20_000)
+    with guarded_page(context, live_server) as page:
+        page.javascript = javascript  # type: ignore[attr-defined]
+        yield page
 
 
 def page_weight(page: Any) -> int:

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.citizen import guarded_page
+
 CHROMIUM = os.environ.get("TOANDAN_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
@@ -91,29 +93,8 @@ def artifacts() -> Path:
 
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A desktop-sized page; nothing may come from outside the app, the CSP must hold (``guarded_page``)."""
     context = browser.new_context(locale="vi-VN", viewport={"width": 1024, "height": 800})
     context.set_default_timeout(10_000)
-    # Nothing may come from outside the app: any request to another host fails the test.
-    outside: list[str] = []
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith(live_server.url)
-            else (outside.append(route.request.url), route.abort())
-        ),
-    )
-    pg = context.new_page()
-    # The Content Security Policy (no inline script or style) holds on every page a test visits: Chromium
-    # reports each violation on the console.
-    violations: list[str] = []
-    pg.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    yield pg
-    context.close()
-    assert not outside, f"requests left the app: {outside}"
-    assert not violations, f"Content Security Policy violations: {violations}"
+    with guarded_page(context, live_server) as pg:
+        yield pg
