@@ -123,12 +123,12 @@ rows AS (
 INSERT INTO reports_report (code, key_hash, category_id, description, commune_id, outside_province,
     money_lost, payment_method, identifiers_text, anonymous, channel, received_at, money_recovered, status,
     track, outcome,
-    multi_place, unit_id, search_text, idempotency_fingerprint, key_encrypted)
+    multi_place, unit_id, search_text, idempotency_fingerprint, key_encrypted, repeat_checked)
 SELECT 'B' || lpad(g::text, 11, '0'), md5(g::text), cat.id, 'bench', c.commune_id, false,
        CASE WHEN g %% 3 = 0 THEN (g %% 97) * 100000 END, '', '', true, 'web', r.received_at,
        CASE WHEN g %% 30 = 0 THEN (g %% 97) * 50000 END,
        CASE WHEN r.resolved THEN 'resolved' ELSE 'received' END, 'crime',
-       CASE WHEN r.resolved THEN 'administrative' ELSE '' END, false, c.unit_id, '', '', ''
+       CASE WHEN r.resolved THEN 'administrative' ELSE '' END, false, c.unit_id, '', '', '', true
 FROM rows r, n, m
 JOIN communes c ON true JOIN categories cat ON true
 WHERE c.k = (r.g * 13) %% n.communes AND cat.k = (r.g * 7) %% m.categories
