@@ -32,7 +32,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from toandan.core.audit import record
@@ -43,7 +42,7 @@ from toandan.reports.models import EventKind, Report, ReportEvent
 logger = logging.getLogger(__name__)
 MAX_CANDIDATES = 50
 SWEEP_BATCH = 200
-MAX_KEYS = 20  # indicators of one report looked up (a report rarely names more than a few)
+MAX_KEYS = 20  # indicators of one report whose latest reports are read (most name a few)
 SHINGLE = 3
 _WORD = re.compile(r"\w+")
 
@@ -87,28 +86,25 @@ def _jaccard(left: frozenset[tuple[str, ...]], right: frozenset[tuple[str, ...]]
     return len(left & right) / len(left | right)
 
 
-def _latest_naming(keys: list[tuple[str, str]], before: int) -> Any:
+def _latest_naming(indicator_ids: list[int], before: int) -> Any:
     """The latest earlier reports linked to one of these indicators, as a subquery of report ids: read from
     the (indicator, report) index, never the reports' rows, however many a scam wave has already given."""
     from toandan.indicators.models import ReportIndicator
 
-    named = Q()
-    for kind, value in keys[:MAX_KEYS]:
-        named |= Q(indicator__kind=kind, indicator__value=value)
     return (
-        ReportIndicator.objects.filter(named, report_id__lt=before)
+        ReportIndicator.objects.filter(indicator_id__in=indicator_ids[:MAX_KEYS], report_id__lt=before)
         .order_by("-report_id")
         .values("report_id")[:MAX_CANDIDATES]
     )
 
 
-def _candidates(report: Report, keys: list[tuple[str, str]]) -> list[tuple[int, str]]:
+def _candidates(report: Report, indicator_ids: list[int]) -> list[tuple[int, str]]:
     """(id of the incident's first report, story) of the latest earlier reports in the window: plain rows,
-    since dozens of them are read at every intake and only the best match becomes a model instance."""
+    since dozens of them are read for every report and only the best match becomes a model instance."""
     since = report.received_at - window()
     recent = Report.objects.filter(received_at__gte=since, pk__lt=report.pk)
-    if keys:
-        recent = recent.filter(pk__in=_latest_naming(keys, report.pk))
+    if indicator_ids:
+        recent = recent.filter(pk__in=_latest_naming(indicator_ids, report.pk))
     else:
         recent = recent.filter(
             category=report.category_id, commune=report.commune_id, indicator_links__isnull=True
@@ -146,23 +142,23 @@ def check_stored(report_id: int) -> Match | None:
     if report is None:
         return None
     links = ReportIndicator.objects.filter(report_id=report_id).order_by("id")
-    return mark_if_repeat(report, list(links.values_list("indicator__kind", "indicator__value")))
+    return mark_if_repeat(report, list(links.values_list("indicator_id", flat=True)))
 
 
-def mark_if_repeat(report: Report, planned: Any) -> Match | None:
-    """Mark a just stored report as a repeat of an earlier incident when it is one; returns the match."""
-    match = find_repeat(report, planned)
+def mark_if_repeat(report: Report, indicator_ids: list[int]) -> Match | None:
+    """Mark a stored report as a repeat of an earlier incident when it is one; returns the match."""
+    match = find_repeat(report, indicator_ids)
     if match is not None:
         record_repeat(report, match)
     return match
 
 
-def find_repeat(report: Report, planned: Any) -> Match | None:
-    """The incident this stored report likely repeats, or None (a read)."""
+def find_repeat(report: Report, indicator_ids: list[int]) -> Match | None:
+    """The incident this stored report likely repeats, or None (a read); ``indicator_ids``: its links'."""
     best: tuple[float, int] | None = None
     floor = threshold()
     story = shingles(report.description)
-    for head, description in _candidates(report, list(planned or ())):
+    for head, description in _candidates(report, indicator_ids):
         score = _jaccard(story, shingles(description))
         if score >= floor and (best is None or score > best[0]):
             best = (score, head)

@@ -93,7 +93,7 @@ class ReportIndicator(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "indicator"], name="report_indicator_unique"),
         ]
-        # An indicator's latest reports in one index walk (reports.repeats at intake, during a scam wave).
+        # An indicator's latest reports in one index walk (reports.repeats' sweep, during a scam wave).
         indexes = [models.Index(fields=["indicator", "report"], name="reportlink_indicator_idx")]
 
     def __str__(self) -> str:
