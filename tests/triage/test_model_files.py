@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from toandan.identifiers.text import fold_words as fold
-from toandan.triage import modelstore
+from toandan.triage import features, modelstore
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data"
@@ -51,7 +51,7 @@ def test_model_files_exist_small_and_numeric(model_texts: dict[str, str]) -> Non
         assert len(text.encode()) < MAX_BYTES, f"{name} is larger than 2 MB"
         data = json.loads(text)
         assert data["format"] == modelstore.FORMAT
-        assert all(isinstance(g, int) and 0 <= g < 2**20 for g in data["gaps"]), name
+        assert all(isinstance(g, int) and 0 <= g < features.MESSAGE_FEATURES for g in data["gaps"]), name
         assert all(isinstance(w, int | float) for w in data["weights"]), name
         assert len(data["gaps"]) == len(data["weights"]) > 1000, name
         meta = data["meta"]

@@ -272,7 +272,10 @@ def contributions(
     text: str, sender_type: str | None = None, weights: Weights = WEIGHTS
 ) -> list[Contribution]:
     """Every hand-written piece of evidence about a message, named, in the order of the module docstring."""
-    message = _read(text or "")
+    return _contributions(_read(text or ""), sender_type, weights)
+
+
+def _contributions(message: _Message, sender_type: str | None, weights: Weights) -> list[Contribution]:
     return [
         *_lures(message, weights),
         *_links(message, weights),
@@ -312,10 +315,9 @@ def _reputation_weight(count: int) -> float:
     return min(3.4 + math.log2(count / 3), 6.0)
 
 
-def _reputation(text: str, reputation: Reputation) -> list[Contribution]:
+def _reputation(message: _Message, reputation: Reputation) -> list[Contribution]:
     """How often the message's numbers, links, domains and accounts were reported."""
-    extracted = extract(text)
-    analyses = [analyse_url(u) for u in extracted.links[:5]]
+    extracted, analyses = message.extracted, message.analyses
     indicators = list(extracted.phones)
     indicators += [Indicator(Kind.URL, a.url) for a in analyses]
     indicators += [
@@ -404,16 +406,18 @@ def score_message(text: str, reputation: Reputation | None = None, sender_type: 
     times each was reported, keyed by the ``Indicator`` or by its value; it is optional. ``sender_type`` is
     one of ``SENDER_TYPES`` when the person knows who sent the message; the score works without it.
     """
-    text = text or ""
-    language = get_language()
-    found = contributions(text, sender_type)
-    logit, shown = combine(found, normalise(text), _model())
+    message = _read(text or "")
+    found = _contributions(message, sender_type, WEIGHTS)
+    logit, shown = combine(found, message.normalised, _model())
     if reputation is not None:
-        for c in _reputation(text, reputation):
+        for c in _reputation(message, reputation):
             logit += c.weight
             shown.append((c.weight, c.reason))
     score = round(sigmoid(logit), 4)
     verdict = verdict_for(score)
+    if not shown and verdict == "no_signal":
+        return Verdict(score, verdict, [])
+    language = get_language()
     shown.sort(key=lambda item: -item[0])
     reasons = list(dict.fromkeys(_shown(reason, language) for _weight, reason in shown))[:MAX_REASONS]
     if verdict != "no_signal" and not reasons:

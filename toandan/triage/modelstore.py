@@ -8,9 +8,14 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+
+from toandan.triage.features import MESSAGE_FEATURES
 
 # Not "models/": Django imports <app>.models as the app's database models.
 MODELS_DIR = Path(__file__).resolve().parent / "trained"
@@ -27,11 +32,22 @@ class LinearModel:
     weights: dict[int, float]
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def logit_buckets(self, buckets: list[int]) -> float:
-        """Log-odds for a set of binary buckets, L2-normalised as in training."""
-        if not buckets:
+    @cached_property
+    def _dense(self) -> np.ndarray:
+        """Every bucket's weight in one array (16 MiB, message models only), built on first use: reading a few
+        hundred weights from it is one numpy gather instead of a dictionary lookup each."""
+        dense = np.zeros(MESSAGE_FEATURES, dtype=np.float32)
+        if self.weights:
+            buckets = np.fromiter(self.weights, dtype=np.intp)
+            dense[buckets] = np.fromiter(self.weights.values(), dtype=np.float32)
+        return dense
+
+    def logit_buckets(self, buckets: np.ndarray) -> float:
+        """Log-odds for distinct binary buckets (``features.message_text_buckets``), L2-normalised as in
+        training."""
+        if not len(buckets):
             return self.bias
-        total = sum(map(self.weights.get, buckets, repeat(0.0)))
+        total = float(self._dense.take(buckets).sum(dtype=np.float64))
         return self.bias + total / math.sqrt(len(buckets))
 
     def logit_vector(self, vector: dict[int, float]) -> float:

@@ -25,7 +25,8 @@ def _required(items: object) -> frozenset[str] | None:
     run: list[str] = []
 
     def close_run() -> None:
-        if len(run) >= 2:
+        # One letter or digit says little; one symbol ("@" of a handle) is rare enough to be an anchor.
+        if len(run) >= 2 or (len(run) == 1 and not run[0].isalnum() and not run[0].isspace()):
             candidates.append(frozenset({"".join(run)}))
         run.clear()
 

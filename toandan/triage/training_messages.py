@@ -99,7 +99,7 @@ def vector(text: str, sender_type: str | None) -> dict[int, float]:
     """What the model sees of a message; ``message.combine`` reads the weights back the same way."""
     from toandan.triage import message
 
-    buckets = features.message_text_buckets(normalise(text))
+    buckets = features.message_text_buckets(normalise(text)).tolist()
     found: dict[int, float] = dict.fromkeys(buckets, 1.0 / math.sqrt(len(buckets))) if buckets else {}
     scale = features.RULE_SCALE_BUCKET
     for item in message.contributions(text, sender_type):
@@ -273,7 +273,7 @@ def train(
         "feats": {
             "chars": list(features.TEXT_CHAR_NGRAMS),
             "words": list(features.TEXT_WORD_NGRAMS),
-            "bits": features.N_BITS,
+            "bits": features.MESSAGE_BITS,
         },
         "cv": cv,
         "test": cv["nosend"]["pooled"]["flag"],
