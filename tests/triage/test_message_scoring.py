@@ -169,6 +169,33 @@ def test_anchor_prefilter_never_changes_what_fires(authored: dict[str, list[tupl
     assert all(signal.reason for signal in SIGNALS)
 
 
+@pytest.mark.shared_data
+def test_narrowed_signal_regexes_fire_as_the_whole_ones_on_real_messages() -> None:
+    import csv
+
+    path = training.SHARED_DATA_DIR / training.MESSAGE_CSV
+    with path.open(encoding="utf-8", newline="") as handle:
+        texts = [row["content"] for row in csv.DictReader(handle)]
+    assert len(texts) > 1000
+    for text in texts:
+        normalised = normalise(text)
+        assert _fired(normalised) == _fired(normalised, prefilter=False), text[:60]
+
+
+def test_top_level_alternatives_respect_groups_classes_and_escapes() -> None:
+    from toandan.triage.prefilter import top_level_alternatives
+
+    assert top_level_alternatives(r"a|b(c|d)|[|]e|[]|]x|[^]|]y|\|z") == [
+        "a",
+        "b(c|d)",
+        "[|]e",
+        "[]|]x",
+        "[^]|]y",
+        r"\|z",
+    ]
+    assert top_level_alternatives("(?<!da )thanh toan") == ["(?<!da )thanh toan"]
+
+
 def test_normalise_folds_marks_and_teen_code() -> None:
     assert normalise("Đường   LINK  tài khoản") == "duong link tai khoan"
     assert normalise("ko dc, ck qua stk nhe") == "khong duoc, ck qua so tai khoan nhe"

@@ -30,7 +30,7 @@ from django.utils.translation import get_language, gettext_noop
 
 from toandan.identifiers.base import Indicator, Kind
 from toandan.triage import brands, features, modelstore, signals
-from toandan.triage.prefilter import AnchorIndex
+from toandan.triage.prefilter import AlternativeIndex
 from toandan.triage.signals import SIGNALS, Signal
 from toandan.triage.text import Extracted, extract, normalise
 from toandan.triage.url import URL_BIAS, UrlAnalysis, analyse_url
@@ -72,7 +72,7 @@ WEIGHTS = Weights()
 MAX_REASONS = 6
 # Reasons for a learnt contribution are shown from this log-odds up.
 REASON_FLOOR = 0.3
-_ANCHOR_INDEX = AnchorIndex(SIGNALS)
+_PREFILTER = AlternativeIndex([signal.pattern for signal in SIGNALS])
 _STYLE_REASON = gettext_noop("Nội dung và cách viết giống các tin nhắn lừa đảo đã được ghi nhận")
 _SENDER_REASON = gettext_noop("Tin nhắn gửi từ số điện thoại cá nhân, không phải tên thương hiệu hay đầu số")
 
@@ -90,12 +90,14 @@ class Contribution:
 def _fired(normalised: str, prefilter: bool = True) -> list[tuple[Signal, int]]:
     """Signals that fire, each with how many distinct phrases of it the text holds."""
     fired: list[tuple[Signal, int]] = []
-    # Sorted: signals fire in their declared order, which breaks ties between equal reason weights.
-    candidates = sorted(_ANCHOR_INDEX.candidates(normalised)) if prefilter else range(len(SIGNALS))
-    for index in candidates:
+    # In declared order: signals fire in it, which breaks ties between equal reason weights.
+    candidates = (
+        _PREFILTER.candidates(normalised) if prefilter else [(i, s.pattern) for i, s in enumerate(SIGNALS)]
+    )
+    for index, pattern in candidates:
         signal = SIGNALS[index]
         phrases: set[str] = set()
-        for match in signal.pattern.finditer(normalised):
+        for match in pattern.finditer(normalised):
             if signal.negatable and signals.NEGATION.search(
                 normalised, max(0, match.start() - 40), match.start()
             ):

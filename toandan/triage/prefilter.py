@@ -1,7 +1,11 @@
 """Which signals can possibly match a text, found in one pass before any of their regexes runs.
 
-Each signal's regex is parsed once to find the literal strings that every match must contain (its anchors);
-one trie-shaped regex of all anchors then tells, per message, which signal regexes are worth running.
+Each signal's regex is split into its top-level alternatives, and each alternative is parsed once to find the
+literal strings that every match of it must contain (its anchors); one trie-shaped regex of all anchors then
+tells, per message, which alternatives of which signals can match. Only those run, as one regex per signal
+narrowed to them: an alternative whose anchors are absent cannot match anywhere in the text, so the narrowed
+regex finds exactly the matches of the whole one, several times faster (Python's engine tries every
+alternative at every position).
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import re
 import re._constants as _c
 import re._parser as _parser
+from dataclasses import dataclass
 from typing import Protocol
 
 
@@ -114,3 +119,81 @@ class AnchorIndex:
         for anchor in set(self.pattern.findall(text)):
             result |= implied[anchor]
         return result
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a pattern's top level: ``"a|b(c|d)|[|]e"`` → ``["a", "b(c|d)", "[|]e"]``."""
+    parts: list[str] = []
+    depth, start, index = 0, 0, 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # "[]…]" and "[^]…]": a "]" right after the opening is a member, not the end.
+            index += 1 + (pattern[index + 1 : index + 2] == "^")
+            index += pattern[index : index + 1] == "]"
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+@dataclass(frozen=True, slots=True)
+class _Alternative:
+    owner: int  # index of the pattern it belongs to
+    position: int  # its place among the owner's alternatives
+    anchors: frozenset[str] | None
+
+
+class AlternativeIndex:
+    """Which patterns can match a text, each narrowed to the alternatives that can, found in one pass."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        self.parts = [top_level_alternatives(pattern.pattern) for pattern in patterns]
+        for pattern, parts in zip(patterns, self.parts, strict=True):
+            # Each alternative must be a pattern of its own ("a(b" would mean the split went wrong).
+            for part in parts:
+                re.compile(part, pattern.flags)
+        self.alternatives = tuple(
+            _Alternative(owner, position, anchors(part))
+            for owner, parts in enumerate(self.parts)
+            for position, part in enumerate(parts)
+        )
+        self.index = AnchorIndex(self.alternatives)
+        self._narrowed: dict[tuple[int, tuple[int, ...]], re.Pattern[str]] = {}
+
+    def candidates(self, text: str) -> list[tuple[int, re.Pattern[str]]]:
+        """(index, regex) of every pattern that can match ``text``, in pattern order, each regex narrowed to
+        the alternatives that can."""
+        kept: dict[int, list[int]] = {}
+        for found in self.index.candidates(text):
+            alternative = self.alternatives[found]
+            kept.setdefault(alternative.owner, []).append(alternative.position)
+        return [(owner, self._narrow(owner, tuple(sorted(kept[owner])))) for owner in sorted(kept)]
+
+    def _narrow(self, owner: int, positions: tuple[int, ...]) -> re.Pattern[str]:
+        if len(positions) == len(self.parts[owner]):
+            return self.patterns[owner]
+        narrowed = self._narrowed.get((owner, positions))
+        if narrowed is None:
+            parts = self.parts[owner]
+            narrowed = re.compile("|".join(parts[i] for i in positions), self.patterns[owner].flags)
+            if len(self._narrowed) >= 4096:
+                # Bounded: 17,000 real messages needed fewer than 1,000 combinations.
+                self._narrowed.clear()
+            self._narrowed[(owner, positions)] = narrowed
+        return narrowed
