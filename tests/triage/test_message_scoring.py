@@ -9,7 +9,7 @@ import pytest
 from toandan.identifiers.base import Indicator
 from toandan.identifiers.text import fold_words as fold
 from toandan.triage import training
-from toandan.triage.message import SIGNALS, _fired, score_message
+from toandan.triage.message import SIGNALS, _scan, score_message
 from toandan.triage.text import extract, normalise
 
 VIETNAMESE = re.compile(
@@ -163,9 +163,10 @@ def test_reputation_lookup_failure_does_not_stop_scoring() -> None:
 def test_anchor_prefilter_never_changes_what_fires(authored: dict[str, list[tuple[str, int]]]) -> None:
     for text, _label in authored["tune"] + authored["holdout"]:
         normalised = normalise(text)
-        fast = [(s.name, n) for s, n in _fired(normalised)]
-        slow = [(s.name, n) for s, n in _fired(normalised, prefilter=False)]
-        assert fast == slow, text
+        fast, fast_legit = _scan(normalised)
+        slow, slow_legit = _scan(normalised, prefilter=False)
+        assert [(s.name, n) for s, n in fast] == [(s.name, n) for s, n in slow], text
+        assert fast_legit == slow_legit, text
     assert all(signal.reason for signal in SIGNALS)
 
 
@@ -179,7 +180,7 @@ def test_narrowed_signal_regexes_fire_as_the_whole_ones_on_real_messages() -> No
     assert len(texts) > 1000
     for text in texts:
         normalised = normalise(text)
-        assert _fired(normalised) == _fired(normalised, prefilter=False), text[:60]
+        assert _scan(normalised) == _scan(normalised, prefilter=False), text[:60]
 
 
 def test_top_level_alternatives_respect_groups_classes_and_escapes() -> None:

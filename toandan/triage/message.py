@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -72,7 +73,10 @@ WEIGHTS = Weights()
 MAX_REASONS = 6
 # Reasons for a learnt contribution are shown from this log-odds up.
 REASON_FLOOR = 0.3
-_PREFILTER = AlternativeIndex([signal.pattern for signal in SIGNALS])
+# What legitimate senders write (``signals``): found in the same prefilter pass as the signals.
+_LEGIT = (signals.OTP_DELIVERY, signals.BALANCE, signals.WARNING, signals.SHORT_CODE_AD)
+_PATTERNS = [signal.pattern for signal in SIGNALS] + list(_LEGIT)
+_PREFILTER = AlternativeIndex(_PATTERNS)
 _STYLE_REASON = gettext_noop("Nội dung và cách viết giống các tin nhắn lừa đảo đã được ghi nhận")
 _SENDER_REASON = gettext_noop("Tin nhắn gửi từ số điện thoại cá nhân, không phải tên thương hiệu hay đầu số")
 
@@ -87,14 +91,20 @@ class Contribution:
     shown_weight: float | None = None  # a second reason shown beside another one, not added
 
 
-def _fired(normalised: str, prefilter: bool = True) -> list[tuple[Signal, int]]:
-    """Signals that fire, each with how many distinct phrases of it the text holds."""
+def _scan(normalised: str, prefilter: bool = True) -> tuple[list[tuple[Signal, int]], set[re.Pattern[str]]]:
+    """Signals that fire, each with how many distinct phrases of it the text holds, and the ``_LEGIT``
+    patterns found. ``prefilter=False`` runs every pattern whole (what the prefilter must never change)."""
+    candidates = _PREFILTER.candidates(normalised) if prefilter else list(enumerate(_PATTERNS))
+    legit = {_LEGIT[i - len(SIGNALS)] for i, p in candidates if i >= len(SIGNALS) and p.search(normalised)}
+    return _fired(normalised, candidates), legit
+
+
+def _fired(normalised: str, candidates: list[tuple[int, re.Pattern[str]]]) -> list[tuple[Signal, int]]:
     fired: list[tuple[Signal, int]] = []
     # In declared order: signals fire in it, which breaks ties between equal reason weights.
-    candidates = (
-        _PREFILTER.candidates(normalised) if prefilter else [(i, s.pattern) for i, s in enumerate(SIGNALS)]
-    )
     for index, pattern in candidates:
+        if index >= len(SIGNALS):
+            break
         signal = SIGNALS[index]
         phrases: set[str] = set()
         for match in pattern.finditer(normalised):
@@ -110,7 +120,7 @@ def _fired(normalised: str, prefilter: bool = True) -> list[tuple[Signal, int]]:
 
 def signal_names(text: str) -> set[str]:
     """Names of the lure and demand signals a text fires (features of the case category model)."""
-    return {signal.name for signal, _count in _fired(normalise(text or ""))}
+    return {signal.name for signal, _count in _scan(normalise(text or ""))[0]}
 
 
 @dataclass
@@ -125,11 +135,12 @@ class _Message:
     analyses: list[UrlAnalysis]
     mentioned: list[str]
     warning: bool
+    legit: set[re.Pattern[str]]
 
 
 def _read(text: str) -> _Message:
     normalised = normalise(text)
-    fired = _fired(normalised)
+    fired, legit = _scan(normalised)
     names = {signal.name for signal, _count in fired}
     extracted = extract(text)
     if extracted.personal_mobile():
@@ -142,8 +153,8 @@ def _read(text: str) -> _Message:
     # "warning" that carries a risky link of its own is itself a lure ("Cảnh báo: tài khoản đăng nhập lạ...").
     risky_link = any(a.official_brand is None and a.logit - URL_BIAS > 1.5 for a in analyses)
     # Official warnings point to hotlines and short codes, never to a personal mobile number.
-    warning = bool(signals.WARNING.search(normalised)) and not risky_link and "mobile" not in names
-    return _Message(text, normalised, fired, names, extracted, analyses, mentioned, warning)
+    warning = signals.WARNING in legit and not risky_link and "mobile" not in names
+    return _Message(text, normalised, fired, names, extracted, analyses, mentioned, warning, legit)
 
 
 def _lures(message: _Message, w: Weights) -> list[Contribution]:
@@ -235,15 +246,15 @@ def _phone_lure(message: _Message, w: Weights) -> list[Contribution]:
 
 def _dampeners(message: _Message, w: Weights) -> list[Contribution]:
     """What legitimate senders write: codes for the owner, balance alerts, warnings, short-code adverts."""
-    normalised = message.normalised
+    legit = message.legit
     found: list[Contribution] = []
-    if signals.OTP_DELIVERY.search(normalised):
+    if signals.OTP_DELIVERY in legit:
         found.append(Contribution("legit:otp_delivery", w.otp_delivery))
-    if signals.BALANCE.search(normalised):
+    if signals.BALANCE in legit:
         found.append(Contribution("legit:balance", w.balance_alert))
     if message.warning:
         found.append(Contribution("legit:warning", w.warning))
-    if signals.SHORT_CODE_AD.search(normalised):
+    if signals.SHORT_CODE_AD in legit:
         found.append(Contribution("legit:short_code_ad", w.short_code_ad))
     return found
 
