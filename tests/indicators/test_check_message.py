@@ -14,6 +14,8 @@ MESSAGE = (
     "Vietcombank thong bao: tai khoan cua quy khach bi khoa. Vui long truy cap https://vcb-xacthuc.com/login "
     "hoac goi 0987 654 321 de mo khoa, chuyen phi 500.000d vao STK 0123456789 Vietcombank."
 )
+# A message whose score is not pinned at 0 or 1, so that the sender's type visibly moves it.
+MILD = "Vietcombank: quy khach co giao dich moi, chi tiet lien he 0987654321"
 
 
 def post(text: str) -> Any:
@@ -75,23 +77,23 @@ def test_the_sender_type_reaches_the_scorer(db: Any) -> None:
     bank's text from a personal number weighs more than the same text under no stated sender)."""
     from toandan.indicators.check import _triage
 
-    unknown = _triage(MESSAGE)
-    personal = _triage(MESSAGE, "personal_number")
+    unknown = _triage(MILD)
+    personal = _triage(MILD, "personal_number")
     assert unknown is not None and personal is not None
     assert personal["score"] != unknown["score"]
-    assert _triage(MESSAGE, "not-a-type") == unknown  # an unknown type is ignored, not an error
+    assert _triage(MILD, "not-a-type") == unknown  # an unknown type is ignored, not an error
 
 
 def _message_with(sender: Any) -> Any:
     return Client().post(
         "/api/v1/check/message",
-        data=json.dumps({"text": MESSAGE, "sender_type": sender}),
+        data=json.dumps({"text": MILD, "sender_type": sender}),
         content_type="application/json",
     )
 
 
 def test_the_api_takes_the_sender_type_optionally(db: Any) -> None:
-    plain = post(MESSAGE).json()["message"]
+    plain = post(MILD).json()["message"]
     assert _message_with(None).json()["message"] == plain
     assert _message_with("unknown").json()["message"] == plain
     personal = _message_with("personal_number")
@@ -111,8 +113,8 @@ def test_the_api_schema_documents_the_optional_sender_type(db: Any) -> None:
 def test_the_page_takes_the_sender_type_and_works_without_it(db: Any) -> None:
     page = Client().get(reverse("indicators:check"))
     assert page.status_code == 200 and 'name="sender_type"' in page.content.decode()
-    plain = Client().post(reverse("indicators:check"), {"q": MESSAGE})
-    personal = Client().post(reverse("indicators:check"), {"q": MESSAGE, "sender_type": "personal_number"})
+    plain = Client().post(reverse("indicators:check"), {"q": MILD})
+    personal = Client().post(reverse("indicators:check"), {"q": MILD, "sender_type": "personal_number"})
     assert plain.status_code == personal.status_code == 200
     assert plain.context["outcome"].triage["score"] != personal.context["outcome"].triage["score"]
     bad = Client().post(reverse("indicators:check"), {"q": MESSAGE, "sender_type": "hang-xom"})

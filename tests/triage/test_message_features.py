@@ -52,3 +52,8 @@ def test_dense_lookup_equals_the_sum_of_stored_weights() -> None:
     expected = sum(weights.get(b, 0.0) for b in some_known.tolist()) / math.sqrt(len(some_known))
     assert math.isclose(model.logit_buckets(some_known), -1.25 + expected, abs_tol=1e-5)
     assert model.logit_buckets(np.array([], dtype=np.uint64)) == -1.25
+
+
+def test_a_text_without_letters_or_digits_has_no_features() -> None:
+    assert len(features.message_text_buckets("")) == 0
+    assert len(features.message_text_buckets(" ... !! ")) == 0

@@ -157,7 +157,7 @@ def test_reputation_lookup_failure_does_not_stop_scoring() -> None:
     def broken(indicators: list[Indicator]) -> dict:
         raise RuntimeError("database unavailable")
 
-    assert score_message("Xin chao 0912345678", reputation=broken).verdict == "no_signal"
+    assert score_message("Goi lai cho minh so 0912345678 nhe", reputation=broken).verdict == "no_signal"
 
 
 def test_anchor_prefilter_never_changes_what_fires(authored: dict[str, list[tuple[str, int]]]) -> None:

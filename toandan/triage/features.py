@@ -80,7 +80,12 @@ def _distinct(buckets: np.ndarray) -> np.ndarray:
 
 
 def message_text_buckets(normalised: str) -> np.ndarray:
-    """The distinct hashed character and word n-gram buckets of a normalised message (model of 2025 data)."""
+    """The distinct hashed character and word n-gram buckets of a normalised message (model of 2025 data).
+
+    A text without a letter or a digit has none: its spaces and signs say nothing about how it is written.
+    """
+    if not any(char.isalnum() for char in normalised):
+        return np.empty(0, dtype=np.uint64)
     text = " " + normalised[:MESSAGE_MAX_CHARS].translate(_DIGITS) + " "
     data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8).astype(np.uint64)
     words = text.split()

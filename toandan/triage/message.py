@@ -419,7 +419,10 @@ def score_message(text: str, reputation: Reputation | None = None, sender_type: 
     times each was reported, keyed by the ``Indicator`` or by its value; it is optional. ``sender_type`` is
     one of ``SENDER_TYPES`` when the person knows who sent the message; the score works without it.
     """
-    message = _read(text or "")
+    if not any(char.isalnum() for char in text or ""):
+        # Nothing written (empty, spaces, signs): nothing to judge, and no model's base rate to report.
+        return Verdict(0.0, "no_signal", [])
+    message = _read(text)
     found = _contributions(message, sender_type, WEIGHTS)
     logit, shown = combine(found, message.normalised, _model())
     if reputation is not None:
