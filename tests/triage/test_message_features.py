@@ -49,6 +49,7 @@ def test_dense_lookup_equals_the_sum_of_stored_weights() -> None:
     buckets = features.message_text_buckets("Tai khoan cua quy khach bi khoa, xac thuc tai vcb-xacthuc.top")
     chosen = set(rng.sample(sorted(weights), 40)) | set(buckets.tolist())
     some_known = np.array(sorted(chosen), dtype=np.uint64)
+    assert len(some_known) > features.MESSAGE_NORM_FLOOR
     expected = sum(weights.get(b, 0.0) for b in some_known.tolist()) / math.sqrt(len(some_known))
     assert math.isclose(model.logit_buckets(some_known), -1.25 + expected, abs_tol=1e-5)
     assert model.logit_buckets(np.array([], dtype=np.uint64)) == -1.25
@@ -57,3 +58,11 @@ def test_dense_lookup_equals_the_sum_of_stored_weights() -> None:
 def test_a_text_without_letters_or_digits_has_no_features() -> None:
     assert len(features.message_text_buckets("")) == 0
     assert len(features.message_text_buckets(" ... !! ")) == 0
+
+
+def test_a_short_text_weighs_no_more_than_the_floor_allows() -> None:
+    weights = {b: 1.0 for b in range(10)}
+    model = modelstore.LinearModel(0.0, weights)
+    ten = np.arange(10, dtype=np.uint64)
+    assert math.isclose(model.logit_buckets(ten), 10 / math.sqrt(features.MESSAGE_NORM_FLOOR), rel_tol=1e-6)
+    assert features.message_bucket_value(400) == 1 / 20

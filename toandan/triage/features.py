@@ -42,7 +42,7 @@ MESSAGE_MAX_CHARS = 320
 # The message model of 2025 data: character 2–5-grams and word 1–2-grams, plus the named rule contributions.
 # "-poly22": character n-grams hashed by the vectorised polynomial below (a CRC-32 of each n-gram, one by one,
 # cost a third of the scoring time) into 2**22 buckets; a model of another kind is not combined.
-MESSAGE_MODEL_KIND = "msg-2025-poly22"
+MESSAGE_MODEL_KIND = "msg-2025-poly22-f128"
 TEXT_CHAR_NGRAMS = (2, 3, 4, 5)
 TEXT_WORD_NGRAMS = (1, 2)
 # The message model has its own, larger space: its 2–5-grams are hundreds of thousands of distinct strings,
@@ -93,6 +93,17 @@ def message_text_buckets(normalised: str) -> np.ndarray:
     grams += [f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)]
     word_buckets = np.fromiter(map(zlib.crc32, grams, repeat(SEED_WORD)), dtype=np.uint64, count=len(grams))
     return _distinct(np.concatenate([*_char_ngram_buckets(data), word_buckets & np.uint64(MESSAGE_MASK)]))
+
+
+# Each bucket of a message weighs 1/√n (L2 normalisation), but never more than 1/√128: a greeting of few words
+# ("Xin chào") otherwise gave its few n-grams the weight of a whole message and scored as a scam opener.
+# Measured with three hash seeds: flag F1 unchanged without the sender's type, +0.014 with it.
+MESSAGE_NORM_FLOOR = 128
+
+
+def message_bucket_value(count: int) -> float:
+    """The value of each of a message's ``count`` distinct buckets, in training and scoring alike."""
+    return 1.0 / math.sqrt(max(count, MESSAGE_NORM_FLOOR))
 
 
 def rule_bucket(name: str) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from toandan.triage.features import MESSAGE_FEATURES
+from toandan.triage.features import MESSAGE_FEATURES, message_bucket_value
 
 # Not "models/": Django imports <app>.models as the app's database models.
 MODELS_DIR = Path(__file__).resolve().parent / "trained"
@@ -43,12 +42,12 @@ class LinearModel:
         return dense
 
     def logit_buckets(self, buckets: np.ndarray) -> float:
-        """Log-odds for distinct binary buckets (``features.message_text_buckets``), L2-normalised as in
-        training."""
+        """Log-odds for distinct binary buckets (``features.message_text_buckets``), each worth
+        ``features.message_bucket_value`` as in training."""
         if not len(buckets):
             return self.bias
         total = float(self._dense.take(buckets).sum(dtype=np.float64))
-        return self.bias + total / math.sqrt(len(buckets))
+        return self.bias + total * message_bucket_value(len(buckets))
 
     def logit_vector(self, vector: dict[int, float]) -> float:
         """Log-odds for a sparse real-valued vector."""

@@ -102,7 +102,7 @@ def vector(text: str, sender_type: str | None) -> dict[int, float]:
     from toandan.triage import message
 
     buckets = features.message_text_buckets(normalise(text)).tolist()
-    found: dict[int, float] = dict.fromkeys(buckets, 1.0 / math.sqrt(len(buckets))) if buckets else {}
+    found: dict[int, float] = dict.fromkeys(buckets, features.message_bucket_value(len(buckets)))
     scale = features.RULE_SCALE_BUCKET
     for item in message.contributions(text, sender_type):
         if item.weight:
